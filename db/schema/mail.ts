@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const MAIL_KINDS = ['sign_in', 'appeal', 'appeal_digest', 'notification', 'invitation'] as const;
+export const MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+
+/**
+ * The outbox: every email is a row written in the same transaction as the change that causes
+ * it. The row id is the provider's idempotency key, so a retried send is never a second email.
+ */
+export const mailMessages = pgTable(
+  'mail_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    state: text('state', { enum: MAIL_STATES }).notNull().default('queued'),
+    fromAddress: text('from_address').notNull(),
+    to: text('to').array().notNull(),
+    cc: text('cc').array().notNull().default([]),
+    replyTo: text('reply_to'),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    providerMessageId: text('provider_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('mail_messages_state_idx').on(t.state, t.createdAt), index('mail_messages_provider_idx').on(t.providerMessageId)],
+);
+
+/** Addresses that bounced or complained: nothing is sent to them again until an organiser clears it. */
+export const emailSuppressions = pgTable('email_suppressions', {
+  address: text('address').primaryKey(),
+  reason: text('reason', { enum: ['bounce', 'complaint', 'manual'] }).notNull(),
+  detail: text('detail'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Provider webhooks already applied, by their delivery id: each is applied once. */
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  payload: jsonb('payload').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Sliding-window counters for rate limits (sign-in links, appeals); lib/limits owns the rules. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.key, t.at)],
+);

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { datePrecision } from './enums';
+
+/** Where a fact comes from: a URL, or one of the seed documents in ../shared/seeds. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    // The identity of a source: its URL, or `seed:<file name>`. Importers upsert on it.
+    key: text('key').notNull().unique(),
+    url: text('url'),
+    seedDocument: text('seed_document'),
+    title: text('title').notNull(),
+    publisher: text('publisher'),
+    publishedOn: date('published_on'),
+    publishedPrecision: datePrecision('published_precision'),
+    language: text('language'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('sources_url_or_seed', sql`${t.url} is not null or ${t.seedDocument} is not null`),
+    check('sources_published_pair', sql`(${t.publishedOn} is null) = (${t.publishedPrecision} is null)`),
+  ],
+);

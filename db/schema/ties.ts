@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { datePrecision, tieEventType, tieKind, tieStatus } from './enums';
+import { places } from './places';
+import { sources } from './sources';
+import { users } from './auth';
+
+/**
+ * A twin/sister/partner tie between a place on a campaign's side and a partner place in
+ * Russia or Belarus (for a tie between two such places, either order). One row per pair of
+ * places, whichever way round: the unique index is on the unordered pair.
+ */
+export const ties = pgTable(
+  'ties',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => places.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => places.id),
+    kind: tieKind('kind').notNull().default('unknown'),
+    agreementTitle: text('agreement_title'), // the document's own name, as a source gives it
+    signedOn: date('signed_on'),
+    signedPrecision: datePrecision('signed_precision'),
+    // The result of the tie's events; only lib/ties/fire-tie-event.ts writes it.
+    status: tieStatus('status').notNull(),
+    // Bumped by every event: the write path updates only the revision it read, so two
+    // concurrent events on one tie can never both land.
+    revision: integer('revision').notNull().default(0),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ties_pair_uq').on(sql`least(${t.placeId}, ${t.partnerId})`, sql`greatest(${t.placeId}, ${t.partnerId})`),
+    index('ties_partner_idx').on(t.partnerId),
+    index('ties_status_idx').on(t.status),
+    check('ties_distinct_places', sql`${t.placeId} <> ${t.partnerId}`),
+    check('ties_signed_pair', sql`(${t.signedOn} is null) = (${t.signedPrecision} is null)`),
+  ],
+);
+
+export type DecisionEvidence = {
+  decisionNumber?: string;
+  decisionDate?: string;
+  url?: string;
+  fileId?: string;
+  description?: string;
+};
+
+/** Append-only: what happened to a tie, when, who recorded it, and on what authority. */
+export const tieEvents = pgTable(
+  'tie_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    tieId: integer('tie_id')
+      .notNull()
+      .references(() => ties.id, { onDelete: 'cascade' }),
+    type: tieEventType('type').notNull(),
+    fromStatus: tieStatus('from_status'), // null for the event that records the tie
+    toStatus: tieStatus('to_status').notNull(),
+    revision: integer('revision').notNull(), // the tie's revision this event produced
+    // When it happened in the world; partial dates keep their precision ("March 2025").
+    occurredOn: date('occurred_on'),
+    occurredPrecision: datePrecision('occurred_precision'),
+    occurredByDate: boolean('occurred_by_date').notNull().default(false), // "on or before" that date
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedByLabel: text('recorded_by_label'), // for the seed and CLI imports: who ran it
+    sourceId: integer('source_id').references(() => sources.id),
+    quote: text('quote'), // the words of the source that carry this fact
+    evidence: jsonb('evidence').$type<DecisionEvidence>(),
+    note: text('note'),
+    reason: text('reason'), // required for corrections
+  },
+  (t) => [
+    uniqueIndex('tie_events_revision_uq').on(t.tieId, t.revision),
+    index('tie_events_recorded_idx').on(t.recordedAt),
+    index('tie_events_source_idx').on(t.sourceId),
+    check('tie_events_occurred_pair', sql`(${t.occurredOn} is null) = (${t.occurredPrecision} is null)`),
+  ],
+);
