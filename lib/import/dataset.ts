@@ -3,7 +3,7 @@ import { partialDateSchema } from '../dates/partial-date';
 import { PLACE_KINDS, TIE_KINDS } from '../places/kinds';
 import { TIE_EVENT_TYPES, TIE_STATUSES } from '../ties/lifecycle';
 import { CAMPAIGN_STATES, LETTER_DELIVERY_MODES } from '../../db/schema/campaigns';
-import { REVIEW_ITEM_KINDS } from '../../db/schema/review-items';
+import { REVIEW_ITEM_KINDS, REVIEW_ITEM_STATES } from '../../db/schema/review-items';
 
 /**
  * The Untwin dataset: the JSON export format, and the shape every importer produces
@@ -147,6 +147,8 @@ export const reviewItemSchema = z.object({
   tie: z.object({ place: slug, partner: slug }).nullish(),
   otherTie: z.object({ place: slug, partner: slug }).nullish(),
   details: z.record(z.string(), z.unknown()).nullish(),
+  state: z.enum(REVIEW_ITEM_STATES).optional(), // default open; an export keeps what a person decided
+  resolution: z.string().min(1).nullish(),
 });
 export type ReviewItemRecord = z.infer<typeof reviewItemSchema>;
 

@@ -106,7 +106,10 @@ export async function getHeadlineNumbers(db: Queryable, options: { campaignSlug?
   return toHeadline(statusCounts, councilCount?.count ?? 0, partialDate(lastEvent?.date ?? null, lastEvent?.precision ?? null));
 }
 
-/** Every public campaign (drafts too when asked) with its own headline numbers, oldest first. */
+/**
+ * Every public campaign (drafts too when asked) with its own headline numbers, in the order they
+ * were created (start dates are often unknown: the seed's Ukraine 2022 has none).
+ */
 export async function listCampaigns(db: Queryable, options: { includeDrafts?: boolean } = {}): Promise<CampaignSummary[]> {
   const visible = options.includeDrafts ? undefined : ne(campaigns.state, 'draft');
   const [rows, statusCounts, councilCounts, lastEvents] = await Promise.all([
@@ -121,7 +124,7 @@ export async function listCampaigns(db: Queryable, options: { includeDrafts?: bo
       })
       .from(campaigns)
       .where(visible)
-      .orderBy(asc(campaigns.startedOn), asc(campaigns.id)),
+      .orderBy(asc(campaigns.id)),
     db
       .select({ campaignId: campaignTies.campaignId, status: ties.status, count: countDistinct(ties.id) })
       .from(campaignTies)

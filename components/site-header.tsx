@@ -1,0 +1,21 @@
+import { useTranslations } from 'next-intl';
+import type { Locale } from '@/i18n/routing';
+import { LanguageSwitcher } from './language-switcher';
+
+export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) {
+  const t = useTranslations('Layout');
+  return (
+    <header className="border-b-8 border-brand bg-ink text-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <a
+          href={`/${locale}`}
+          aria-label={t('homeLink')}
+          className="text-2xl font-bold tracking-tight text-white no-underline visited:text-white hover:text-white hover:underline"
+        >
+          Untwin
+        </a>
+        <LanguageSwitcher locale={locale} pathname={pathname} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { CouncilHoldingTies } from '@/lib/ties/queries';
+import { partialDateValues } from '../partial-date-text';
+import { StatusLabel } from './status-label';
+
+/**
+ * Councils grouped under their country, each with its partners and each tie's status in words.
+ * The list arrives sorted (lib/ties/queries.ts), so grouping keeps its order.
+ */
+export function CouncilsHoldingTiesList({ councils }: { councils: CouncilHoldingTies[] }) {
+  const t = useTranslations('Home');
+  const format = useFormatter();
+  const byCountry: { country: string; councils: CouncilHoldingTies[] }[] = [];
+  for (const council of councils) {
+    const last = byCountry.at(-1);
+    if (last && last.country === council.place.country.name) last.councils.push(council);
+    else byCountry.push({ country: council.place.country.name, councils: [council] });
+  }
+  return (
+    <div className="space-y-10">
+      {byCountry.map((group) => (
+        <section key={group.country} aria-labelledby={`country-${group.councils[0]!.place.country.code}`}>
+          <h3 id={`country-${group.councils[0]!.place.country.code}`} className="mb-2 text-2xl font-bold">
+            {group.country}
+          </h3>
+          <dl className="divide-y divide-rule border-y border-rule">
+            {group.councils.map((council) => (
+              <div key={council.id} className="grid gap-x-6 gap-y-1 py-3 sm:grid-cols-[12rem_1fr]" data-council={council.slug}>
+                <dt className="text-lg font-bold">{council.place.name}</dt>
+                <dd>
+                  <ul aria-label={t('partnersOf', { place: council.place.name })} className="space-y-1.5">
+                    {council.ties.map((tie) => (
+                      <li key={tie.id} className="flex flex-wrap items-baseline gap-x-2">
+                        <span className={tie.inForce ? undefined : 'text-muted'}>
+                          {tie.partner.name}, {tie.partner.country.name}
+                        </span>
+                        <StatusLabel status={tie.status} />
+                        {tie.lastEventOn ? (
+                          <span className="text-sm text-muted">
+                            {t.rich('asOf', partialDateValues(format, tie.lastEventOn))}
+                          </span>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

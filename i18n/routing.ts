@@ -1,0 +1,14 @@
+import { defineRouting } from 'next-intl/routing';
+
+/** Ukrainian first: the first campaign and most of its readers are Ukrainian. */
+export const routing = defineRouting({
+  locales: ['uk', 'en'],
+  defaultLocale: 'uk',
+  // Always in the URL, so every page has one address per language (and hreflang can name it).
+  localePrefix: 'always',
+});
+
+export type Locale = (typeof routing.locales)[number];
+
+/** Set by proxy.ts on every page request: server components cannot read the URL otherwise. */
+export const PATHNAME_HEADER = 'x-untwin-pathname';
