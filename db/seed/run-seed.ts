@@ -4,14 +4,13 @@ import { and, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client';
 import { campaignTies, campaigns, councils, places, reviewItems, tieEvents, ties } from '../schema';
-import type { CouncilRecord, Dataset, EventRecord, SourceRef, TiePlace, TieRecord } from '../../lib/import/dataset';
-import { normaliseName } from '../../lib/places/normalise-name';
+import type { CouncilRecord, Dataset, SourceRef } from '../../lib/import/dataset';
 import { type ImportReport, applyDataset } from '../../lib/import/apply-dataset';
 import { parseWikipediaList } from '../../lib/import/wikipedia-list';
 import type { Actor } from '../../lib/ties/lifecycle';
 import { at, emptySeedDataset } from './build';
 import { CAMPAIGN_SLUG as EUROPE, EUROPE_2025_COUNTRIES, europe2025Dataset } from './europe-2025';
-import { GAZETTEER, gazetteerDataset } from './gazetteer';
+import { gazetteerDataset } from './gazetteer';
 import { kaliningradDataset } from './kaliningrad';
 import { SEED_FILES, SOURCES, type SeedFile, seedSources } from './sources';
 import { OCCUPIED_COUNCIL_TIES, CAMPAIGN_SLUG as UKRAINE, occupiedEvent, ukraine2022Dataset } from './ukraine-2022';
@@ -103,46 +102,7 @@ export function seedDatasets(): { name: string; dataset: Dataset }[] {
     { name: '003 US mayors 2022', dataset: usMayors2022Dataset() },
     { name: '004 Europe 2025', dataset: europe2025Dataset() },
   ];
-  carryStatusChangesBack(steps.map((s) => s.dataset));
   return steps;
-}
-
-/** The gazetteer place a tie's side names (by slug, else by any of its spellings), as a stable key. */
-function sideKey(p: TiePlace): string {
-  if (p.slug) return p.slug;
-  const keys = [p.name, ...p.aliases].map(normaliseName);
-  const known = GAZETTEER.find((g) => g.country === p.country && !g.parent && g.names.some((n) => keys.includes(normaliseName(n.name))));
-  return known?.slug ?? `${p.country}|${p.parent ? `${normaliseName(p.parent.name)}/` : ''}${keys[0]}`;
-}
-const tieKey = (t: TieRecord) => [sideKey(t.place), sideKey(t.partner)].sort().join('~');
-
-/**
- * A tie that a later seed moves (Portland–Khabarovsk, appealed by 003) also carries the later
- * events in the dataset that first records it, and that dataset's status becomes theirs. Each
- * event keeps its own source; the later dataset still holds them too. Without this, applying
- * the earlier dataset again would find the tie in a status its own record does not claim.
- */
-function carryStatusChangesBack(datasets: Dataset[]): void {
-  const first = new Map<string, { tie: TieRecord; dataset: Dataset }>();
-  const same = (a: EventRecord, b: EventRecord) => a.type === b.type && a.quote === b.quote && a.date === b.date && a.source?.seed === b.source?.seed;
-  for (const dataset of datasets) {
-    for (const tie of dataset.ties) {
-      const key = tieKey(tie);
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, { tie, dataset });
-        continue;
-      }
-      if (tie.status === earlier.tie.status) continue;
-      for (const ev of tie.events) {
-        if (earlier.tie.events.some((e) => same(e, ev))) continue;
-        earlier.tie.events.push(structuredClone(ev));
-        const cited = seedSources().find((s) => s.seed === ev.source?.seed);
-        if (cited && !earlier.dataset.sources.some((s) => s.seed === cited.seed)) earlier.dataset.sources.push(cited);
-      }
-      earlier.tie.status = tie.status;
-    }
-  }
 }
 
 async function apply(db: Database, name: string, dataset: Dataset, steps: SeedStep[], log: (line: string) => void): Promise<void> {
