@@ -138,12 +138,33 @@ export const UKRAINIAN_PLACES: PlaceRecord[] = [
   }),
 ];
 
-const ru = (name: string, russian: string, spec: Spec = {}) => place(name, 'RUS', { ...spec, official: { ru: russian, ...spec.official } });
+/**
+ * Ukrainian names of the Russian and Belarusian places above (Ukrainian pages show them; the
+ * Ukrainian spelling is its own name, not the Russian one: Бєлгород, Мінськ, Вітебськ).
+ */
+const UKRAINIAN_NAMES: Readonly<Record<string, string>> = {
+  Moscow: 'Москва', 'Lefortovo District': 'Лефортово', Kursk: 'Курськ', Salekhard: 'Салехард', Noyabrsk: 'Ноябрськ',
+  Belgorod: 'Бєлгород', 'Nizhny Novgorod': 'Нижній Новгород', Novosibirsk: 'Новосибірськ', 'Saint Petersburg': 'Санкт-Петербург',
+  Yeysk: 'Єйськ', Zheleznogorsk: 'Железногорськ', Barnaul: 'Барнаул', Serpukhov: 'Серпухов', Shakhty: 'Шахти',
+  Kaliningrad: 'Калінінград', Omsk: 'Омськ', Gelendzhik: 'Геленджик', Volgograd: 'Волгоград', Murmansk: 'Мурманськ',
+  Vladivostok: 'Владивосток', Tula: 'Тула', Yekaterinburg: 'Єкатеринбург', Khabarovsk: 'Хабаровськ', Krasnoyarsk: 'Красноярськ',
+  Samara: 'Самара', Severodvinsk: 'Сєвєродвінськ', Yaroslavl: 'Ярославль',
+  Gomel: 'Гомель', Barysaw: 'Борисов', Mazyr: 'Мозир', Maladzyechna: 'Молодечно', Baranavichy: 'Барановичі', Nyasvizh: 'Несвіж',
+  Zhodzina: 'Жодино', Shchuchyn: 'Щучин', Babruysk: 'Бобруйськ', Mogilev: 'Могильов', Grodno: 'Гродно', Vitebsk: 'Вітебськ',
+  Polotsk: 'Полоцьк', Rechytsa: 'Річиця', Smalyavichy: 'Смолевичі', Brest: 'Брест', Minsk: 'Мінськ', Pinsk: 'Пінськ', Orsha: 'Орша',
+  'Braslaw District': 'Браславський район', 'Puchavichy District': 'Пуховицький район', 'Barysaw District': 'Борисовський район',
+  'Mazyr District': 'Мозирський район', 'Slutsk District': 'Слуцький район',
+};
+const withUkrainian = (name: string, official: Record<string, string>) =>
+  UKRAINIAN_NAMES[name] ? { uk: UKRAINIAN_NAMES[name], ...official } : official;
+
+const ru = (name: string, russian: string, spec: Spec = {}) =>
+  place(name, 'RUS', { ...spec, official: withUkrainian(name, { ru: russian, ...spec.official }) });
 
 /** Russian places named by the seeds' campaigns, and Kaliningrad's Russian partners. */
 export const RUSSIAN_PLACES: PlaceRecord[] = [
   ru('Moscow', 'Москва', { at: [55.76, 37.62] }),
-  place('Lefortovo District', 'RUS', { kind: 'district', parent: placeSlug('Moscow', 'RUS'), aliases: ['Lefortovo'], official: { ru: 'Лефортово' } }, 'Moscow'),
+  place('Lefortovo District', 'RUS', { kind: 'district', parent: placeSlug('Moscow', 'RUS'), aliases: ['Lefortovo'], official: withUkrainian('Lefortovo District', { ru: 'Лефортово' }) }, 'Moscow'),
   ru('Kursk', 'Курск', { at: [51.73, 36.19] }),
   ru('Salekhard', 'Салехард', { at: [66.53, 66.6] }),
   ru('Noyabrsk', 'Ноябрьск', { at: [63.2, 75.45] }),
@@ -173,7 +194,7 @@ export const RUSSIAN_PLACES: PlaceRecord[] = [
 ];
 
 const by = (name: string, russian: string, belarusian: string, spec: Spec = {}) =>
-  place(name, 'BLR', { ...spec, official: { be: belarusian, ru: russian, ...spec.official } });
+  place(name, 'BLR', { ...spec, official: withUkrainian(name, { be: belarusian, ru: russian, ...spec.official }) });
 
 /**
  * Belarusian places. The English name is the one the Wikipedia list uses; every other
