@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { configuredDatabase, openDatabase } from '../db/client';
+import { UsageError, runCli } from './run-cli';
 import { sources } from '../db/schema';
 import { type Counts, type ImportReport, applyDataset } from '../lib/import/apply-dataset';
 import { parseTiesCsv } from '../lib/import/csv';
@@ -30,8 +31,6 @@ const BY_EXTENSION: Record<string, Format> = { '.txt': 'wikipedia', '.csv': 'csv
 /** The seed documents: imported from them, a fact's source is the document, not a URL. */
 const SEED_DIRS = [path.join(process.cwd(), 'db', 'seed', 'documents'), path.resolve(process.cwd(), '..', 'shared', 'seeds')];
 
-class UsageError extends Error {}
-
 type Parsed = { dataset: DatasetInput; errors: LineError[]; tieLines: number[][] };
 
 function parseFile(file: string, format: Format, source: SourceRef | undefined): Parsed {
@@ -52,13 +51,6 @@ function parseFile(file: string, format: Format, source: SourceRef | undefined):
     const line = at ? text.slice(0, Number(at[1])).split('\n').length : 1;
     return { dataset: { format: 'untwin-dataset', version: 1 }, errors: [{ line, text: text.split('\n')[line - 1] ?? '', message: `Not valid JSON: ${message}` }], tieLines: [] };
   }
-}
-
-function isMissingTable(e: unknown): boolean {
-  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
-    if ((cur as { code?: unknown }).code === '42P01') return true;
-  }
-  return false;
 }
 
 const ROWS: [keyof Counts, string][] = [
@@ -126,15 +118,7 @@ async function main(): Promise<number> {
   const options = configuredDatabase();
   const handle = await openDatabase(options);
   try {
-    try {
-      await handle.db.select({ id: sources.id }).from(sources).limit(1);
-    } catch (e) {
-      if (isMissingTable(e)) {
-        console.error('The database has no Untwin tables yet: run `npm run db:migrate` first.');
-        return 1;
-      }
-      throw e;
-    }
+    await handle.db.select({ id: sources.id }).from(sources).limit(1); // no tables: runCli says to migrate
     const ties = Array.isArray(parsed.dataset.ties) ? parsed.dataset.ties.length : 0;
     const bar = process.stdout.isTTY && ties > 200 ? new cliProgress.SingleBar({ format: 'ties {bar} {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
     bar?.start(ties, 0);
@@ -158,11 +142,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (e) {
-  const parseArgsError = String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
-  if (e instanceof UsageError || parseArgsError) console.error(`${(e as Error).message}\n\n${USAGE}`);
-  else console.error(`Import failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-}
+await runCli(main, { usage: USAGE, label: 'Import' });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
 import { campaignTies, councils, type DecisionEvidence, tieEvents, ties } from '../../db/schema';
 import type { PartialDate } from '../dates/partial-date';
 import { type Actor, type PlanError, type TieEventType, type TieStatus, type TieTarget, planTieEvent } from './lifecycle';
@@ -118,10 +119,3 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
   }
 }
 
-/** PostgreSQL's unique_violation, whichever driver raised it (the revision index is the last guard). */
-export function isUniqueViolation(e: unknown): boolean {
-  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
-    if ((cur as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}

@@ -3,7 +3,8 @@ import { campaignTies, councils, type DecisionEvidence, tieEvents, ties } from '
 import { eq } from 'drizzle-orm';
 import type { PartialDate } from '../dates/partial-date';
 import type { TieKind } from '../places/kinds';
-import { actorLabel, isUniqueViolation } from './fire-tie-event';
+import { isUniqueViolation } from '../../db/errors';
+import { actorLabel } from './fire-tie-event';
 import { type Actor, type TieStatus, canFire, missingRequirement } from './lifecycle';
 
 /**
