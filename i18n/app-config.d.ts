@@ -1,10 +1,10 @@
-import type en from '../messages/en.json';
+import type { Messages } from '../messages';
 import type { routing } from './routing';
 
 // Type-checks every translation key and locale used with next-intl against the English messages.
 declare module 'next-intl' {
   interface AppConfig {
     Locale: (typeof routing.locales)[number];
-    Messages: typeof en;
+    Messages: Messages;
   }
 }

@@ -1,5 +1,6 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { catalogues } from '../messages';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -10,6 +11,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
     // Timestamps (when something was recorded) read best in the readers' time; calendar dates
     // from sources are formatted in UTC wherever they are shown (lib/i18n/partial-date-format.ts).
     timeZone: locale === 'uk' ? 'Europe/Kyiv' : 'UTC',
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: catalogues[locale],
   };
 });

@@ -1,7 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import en from '../../messages/en.json';
-import uk from '../../messages/uk.json';
+import { catalogues as all } from '../../messages';
 import { STATUS_GROUP_NAMES, TIE_STATUSES } from '../ties/lifecycle';
 
 type Tree = { [key: string]: string | Tree };
@@ -10,7 +9,8 @@ function leafKeys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v, `${prefix}${k}.`)));
 }
 
-const catalogues = { en, uk } as const;
+const { en, uk } = all;
+const catalogues = all;
 
 describe('messages', () => {
   it('has the same keys in every language', () => {
