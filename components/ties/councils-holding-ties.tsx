@@ -1,15 +1,17 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { CouncilHoldingTies } from '@/lib/ties/queries';
 import { partialDateValues } from '../partial-date-text';
 import { StatusLabel } from './status-label';
 
 /**
  * Councils grouped under their country, each with its partners and each tie's status in words.
- * The list arrives sorted (lib/ties/queries.ts), so grouping keeps its order.
+ * The list arrives sorted (lib/ties/queries.ts), so grouping keeps its order. Each council links
+ * to its page (the ties' histories) and each partner to its place page (all its partners).
  */
 export function CouncilsHoldingTiesList({ councils }: { councils: CouncilHoldingTies[] }) {
   const t = useTranslations('Home');
   const format = useFormatter();
+  const locale = useLocale();
   const byCountry: { country: string; councils: CouncilHoldingTies[] }[] = [];
   for (const council of councils) {
     const last = byCountry.at(-1);
@@ -26,13 +28,15 @@ export function CouncilsHoldingTiesList({ councils }: { councils: CouncilHolding
           <dl className="divide-y divide-rule border-y border-rule">
             {group.councils.map((council) => (
               <div key={council.id} className="grid gap-x-6 gap-y-1 py-3 sm:grid-cols-[12rem_1fr]" data-council={council.slug}>
-                <dt className="text-lg font-bold">{council.place.name}</dt>
+                <dt className="text-lg font-bold">
+                  <a href={`/${locale}/councils/${council.slug}`}>{council.place.name}</a>
+                </dt>
                 <dd>
                   <ul aria-label={t('partnersOf', { place: council.place.name })} className="space-y-1.5">
                     {council.ties.map((tie) => (
                       <li key={tie.id} className="flex flex-wrap items-baseline gap-x-2">
                         <span className={tie.inForce ? undefined : 'text-muted'}>
-                          {tie.partner.name}, {tie.partner.country.name}
+                          <a href={`/${locale}/places/${tie.partner.slug}`}>{tie.partner.name}</a>, {tie.partner.country.name}
                         </span>
                         <StatusLabel status={tie.status} />
                         {tie.lastEventOn ? (

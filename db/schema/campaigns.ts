@@ -1,4 +1,4 @@
-import { char, date, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { char, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sources } from './sources';
 import { ties } from './ties';
 
@@ -35,7 +35,7 @@ export const campaignTies = pgTable(
       .references(() => ties.id, { onDelete: 'cascade' }),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.campaignId, t.tieId] })],
+  (t) => [primaryKey({ columns: [t.campaignId, t.tieId] }), index('campaign_ties_tie_idx').on(t.tieId)],
 );
 
 /** Figures a campaign reports about itself (the Transparent Cities survey: 100 cities analysed...). */

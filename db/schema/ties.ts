@@ -34,6 +34,7 @@ export const ties = pgTable(
   },
   (t) => [
     uniqueIndex('ties_pair_uq').on(sql`least(${t.placeId}, ${t.partnerId})`, sql`greatest(${t.placeId}, ${t.partnerId})`),
+    index('ties_place_idx').on(t.placeId),
     index('ties_partner_idx').on(t.partnerId),
     index('ties_status_idx').on(t.status),
     check('ties_distinct_places', sql`${t.placeId} <> ${t.partnerId}`),
@@ -77,6 +78,8 @@ export const tieEvents = pgTable(
   (t) => [
     uniqueIndex('tie_events_revision_uq').on(t.tieId, t.revision),
     index('tie_events_recorded_idx').on(t.recordedAt),
+    // The feed and "latest changes": newest in the world first.
+    index('tie_events_occurred_idx').on(t.occurredOn.desc().nullsLast(), t.recordedAt.desc()),
     index('tie_events_source_idx').on(t.sourceId),
     check('tie_events_occurred_pair', sql`(${t.occurredOn} is null) = (${t.occurredPrecision} is null)`),
   ],

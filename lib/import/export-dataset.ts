@@ -46,11 +46,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
   const councilSlug = new Map(councilRows.map((c) => [c.id, c.slug]));
   const email = new Map(userRows.map((u) => [u.id, u.email]));
 
-  const tiePlace = (id: number): TiePlace => {
-    const p = placeById.get(id)!;
-    const aliases = [...new Set((namesOf.get(id) ?? []).map((n) => n.name).filter((n) => n !== p.name))].sort(byText);
-    return { slug: p.slug, name: p.name, country: p.country, aliases };
-  };
+  const tiePlace = (id: number): TiePlace => tiePlaceRecord(placeById.get(id)!, namesOf.get(id) ?? []);
   const tieById = new Map(tieRows.map((t) => [t.id, t]));
   const tieRef = (id: number | null) => {
     const t = id === null ? undefined : tieById.get(id);
@@ -121,20 +117,8 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
       signed: t.signedOn && t.signedPrecision ? formatPartialDate(t.signedOn, t.signedPrecision) : null,
       status: t.status,
       campaigns: [...(membersOf.get(t.id) ?? [])].sort(byText),
-      events: (eventsOf.get(t.id) ?? []).map(
-        (e): EventRecord => ({
-          type: e.type,
-          status: e.toStatus,
-          date: e.occurredOn && e.occurredPrecision ? formatPartialDate(e.occurredOn, e.occurredPrecision) : null,
-          dateIsUpperBound: e.occurredByDate,
-          source: ref(e.sourceId),
-          quote: e.quote,
-          note: e.note,
-          reason: e.reason,
-          evidence: e.evidence ? exportEvidence(e.evidence) : null,
-          recordedAt: e.recordedAt.toISOString(),
-          recordedBy: (e.recordedBy ? email.get(e.recordedBy) : null) ?? e.recordedByLabel,
-        }),
+      events: (eventsOf.get(t.id) ?? []).map((e) =>
+        tieEventRecord(e, ref(e.sourceId), (e.recordedBy ? email.get(e.recordedBy) : null) ?? e.recordedByLabel),
       ),
     })),
     reviewItems: reviewRows.map((r) => ({
@@ -153,6 +137,32 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
       details: r.details,
       resolution: r.resolution,
     })),
+  };
+}
+
+/** A place as a tie names it: its name and country, and every other spelling as an alias. */
+export function tiePlaceRecord(
+  place: Pick<typeof places.$inferSelect, 'slug' | 'name' | 'country'>,
+  names: readonly Pick<typeof placeNames.$inferSelect, 'name'>[],
+): TiePlace {
+  const aliases = [...new Set(names.map((n) => n.name).filter((n) => n !== place.name))].sort(byText);
+  return { slug: place.slug, name: place.name, country: place.country, aliases };
+}
+
+/** One event of a tie, as the dataset writes it; the caller resolves its source and who recorded it. */
+export function tieEventRecord(e: typeof tieEvents.$inferSelect, source: SourceRef | null, recordedBy: string | null): EventRecord {
+  return {
+    type: e.type,
+    status: e.toStatus,
+    date: e.occurredOn && e.occurredPrecision ? formatPartialDate(e.occurredOn, e.occurredPrecision) : null,
+    dateIsUpperBound: e.occurredByDate,
+    source,
+    quote: e.quote,
+    note: e.note,
+    reason: e.reason,
+    evidence: e.evidence ? exportEvidence(e.evidence) : null,
+    recordedAt: e.recordedAt.toISOString(),
+    recordedBy,
   };
 }
 

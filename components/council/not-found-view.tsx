@@ -1,0 +1,19 @@
+import { useLocale, useTranslations } from 'next-intl';
+
+/**
+ * What an unknown council, place or source address shows. Rendered by the page itself: Next
+ * 16.4's notFound() thrown while a page renders answers with an empty body.
+ */
+export function NotFoundView({ title, body }: { title: string; body: string }) {
+  const t = useTranslations('NotFound');
+  const locale = useLocale();
+  return (
+    <div data-not-found>
+      <h1 className="text-3xl font-bold sm:text-4xl">{title}</h1>
+      <p className="mt-4 max-w-prose text-lg">{body}</p>
+      <p className="mt-4 text-lg">
+        <a href={`/${locale}`}>{t('home')}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { TieRow } from './search-ties';
+import { TIE_CSV_COLUMNS, tiesToCsv } from './tie-csv';
+
+function row(overrides: Partial<TieRow> = {}): TieRow {
+  return {
+    id: 7,
+    status: 'pledged',
+    kind: 'twin_town',
+    council: { slug: 'kyiv-city-council', name: 'Kyiv City Council' },
+    place: { id: 1, slug: 'kyiv-ukr', name: 'Kyiv', country: { code: 'UKR', name: 'Ukraine' } },
+    partner: { id: 2, slug: 'minsk-blr', name: 'Minsk', country: { code: 'BLR', name: 'Belarus' } },
+    lastEvent: {
+      type: 'draft_registered',
+      on: { date: '2022-05-01', precision: 'month' },
+      onOrBefore: true,
+      source: { title: 'Which councils broke ties', url: 'https://tc.transparency.org.ua/ties', seedDocument: null, publisher: 'Transparent Cities' },
+    },
+    ...overrides,
+  };
+}
+
+const read = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+
+describe('tiesToCsv', () => {
+  it('writes a header and one row per tie, dates as precise as their source', () => {
+    const csv = tiesToCsv([row(), row({ id: 8, council: null, lastEvent: null, status: 'active', kind: 'unknown' })]);
+    expect(csv.split('\r\n')[0]).toBe(TIE_CSV_COLUMNS.join(','));
+    expect(read(csv)).toEqual([
+      {
+        id: '7',
+        council: 'kyiv-city-council',
+        council_name: 'Kyiv City Council',
+        place: 'Kyiv',
+        place_slug: 'kyiv-ukr',
+        place_country: 'UKR',
+        partner: 'Minsk',
+        partner_slug: 'minsk-blr',
+        partner_country: 'BLR',
+        kind: 'twin_town',
+        status: 'pledged',
+        last_event: 'draft_registered',
+        last_event_date: '2022-05',
+        last_event_on_or_before: 'yes',
+        source_title: 'Which councils broke ties',
+        source_publisher: 'Transparent Cities',
+        source_url: 'https://tc.transparency.org.ua/ties',
+        source_seed_document: '',
+      },
+      expect.objectContaining({ id: '8', council: '', status: 'active', last_event: '', last_event_date: '', source_title: '' }),
+    ]);
+  });
+
+  it('ends records with CRLF and quotes what needs quoting', () => {
+    const csv = tiesToCsv([row({ place: { id: 1, slug: 'x', name: 'Kam’yanets, "Podilskyi"', country: { code: 'UKR', name: 'Ukraine' } } })]);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv).toContain('"Kam’yanets, ""Podilskyi"""');
+    expect(read(csv)[0]!.place).toBe('Kam’yanets, "Podilskyi"');
+  });
+
+  it.each(['=HYPERLINK("http://evil.example","Kyiv")', '+7 495', '-1+1', '@SUM(A1)', '\tKyiv', '\rKyiv'])(
+    'keeps %j as text a spreadsheet will not run',
+    (name) => {
+      const csv = tiesToCsv([row({ place: { id: 1, slug: 'x', name, country: { code: 'UKR', name: 'Ukraine' } } })]);
+      expect(read(csv)[0]!.place).toBe(`'${name}`);
+    },
+  );
+
+  it('escapes formulas in every text column, and leaves ordinary text and numbers alone', () => {
+    const source = { title: '=cmd|"/c calc"!A1', url: null, seedDocument: '001_list.txt', publisher: '@publisher' };
+    const csv = tiesToCsv([row({ lastEvent: { type: 'noted', on: null, onOrBefore: false, source } })]);
+    const [record] = read(csv);
+    expect(record!.source_title).toBe(`'${source.title}`);
+    expect(record!.source_publisher).toBe("'@publisher");
+    expect(record!.source_seed_document).toBe('001_list.txt');
+    expect(record!.id).toBe('7');
+    expect(record!.place).toBe('Kyiv');
+  });
+
+  it('writes only the header for no ties', () => {
+    expect(tiesToCsv([])).toBe(`${TIE_CSV_COLUMNS.join(',')}\r\n`);
+  });
+});
