@@ -34,6 +34,11 @@ export function formatPartialDate(date: string, precision: DatePrecision): strin
   return date.slice(0, 10);
 }
 
+/** A date column and its precision column, read back as one value (null when the date is unknown). */
+export function partialDate(date: string | null, precision: DatePrecision | null): PartialDate | null {
+  return date && precision ? { date, precision } : null;
+}
+
 export const partialDateSchema = z
   .string()
   .refine((s) => parsePartialDate(s) !== null, { message: 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD' });

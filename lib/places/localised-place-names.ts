@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/client';
 import { placeNames } from '../../db/schema';
 
 /** Lower is preferred when a place has several names in a language. */
-const NAME_KIND_PREFERENCE: Record<(typeof placeNames.$inferSelect)['kind'], number> = {
+export const NAME_KIND_PREFERENCE: Record<(typeof placeNames.$inferSelect)['kind'], number> = {
   official: 0,
   english: 1,
   transliteration: 2,

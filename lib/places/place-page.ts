@@ -2,9 +2,10 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { councils, countries, placeNames, places, tieEvents, ties } from '../../db/schema';
-import type { DatePrecision, PartialDate } from '../dates/partial-date';
+import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import type { TieKind } from './kinds';
+import { NAME_KIND_PREFERENCE } from './localised-place-names';
 import { type TieStatus, isInGroup } from '../ties/lifecycle';
 import type { CountryRef, PlaceRef } from '../ties/queries';
 
@@ -16,15 +17,6 @@ import type { CountryRef, PlaceRef } from '../ties/queries';
 
 export type PlaceNameKind = (typeof placeNames.$inferSelect)['kind'];
 export type PlaceSpelling = { name: string; lang: string; kind: PlaceNameKind };
-
-/** Lower is preferred when a place has several names in a language. */
-const NAME_KIND_PREFERENCE: Record<PlaceNameKind, number> = {
-  official: 0,
-  english: 1,
-  transliteration: 2,
-  alias: 3,
-  historical: 4,
-};
 
 export type PlaceNames = {
   /** The name to show in the locale; places.name (English) when the data has none in it. */
@@ -67,10 +59,6 @@ export async function placeNamesIn(
 
 export function countryIn(locale: string, code: string, alpha2: string, english: string): CountryRef {
   return { code, name: locale === 'en' ? english : countryName(alpha2, locale, english) };
-}
-
-export function partialDate(date: string | null, precision: DatePrecision | null): PartialDate | null {
-  return date && precision ? { date, precision } : null;
 }
 
 export type PlaceLink = { id: number; slug: string; name: string };

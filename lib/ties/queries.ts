@@ -1,9 +1,10 @@
 import { type SQL, and, asc, countDistinct, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { campaignTies, campaigns, councils, countries, placeNames, places, tieEvents, ties } from '../../db/schema';
-import type { PartialDate } from '../dates/partial-date';
+import { campaignTies, campaigns, councils, countries, places, tieEvents, ties } from '../../db/schema';
+import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
+import { localisedPlaceNames } from '../places/localised-place-names';
 import { STATUS_GROUPS, STATUS_GROUP_NAMES, type StatusGroup, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
 
 /**
@@ -77,10 +78,6 @@ function toHeadline(statusCounts: readonly { status: TieStatus; count: number }[
   ) as Record<StatusGroup, number>;
   const total = TIE_STATUSES.reduce((n, s) => n + byStatus[s], 0);
   return { total, byStatus, groups, councilsHoldingTies, lastEventOn };
-}
-
-function partialDate(date: string | null, precision: PartialDate['precision'] | null): PartialDate | null {
-  return date && precision ? { date, precision } : null;
 }
 
 export async function getHeadlineNumbers(db: Queryable, options: { campaignSlug?: string } = {}): Promise<HeadlineNumbers> {
@@ -160,28 +157,6 @@ export async function listCampaigns(db: Queryable, options: { includeDrafts?: bo
       ),
     };
   });
-}
-
-/** Lower is preferred when a place has several names in a language. */
-const NAME_KIND_PREFERENCE: Record<(typeof placeNames.$inferSelect)['kind'], number> = {
-  official: 0,
-  english: 1,
-  transliteration: 2,
-  alias: 3,
-  historical: 4,
-};
-
-/** The display name of each place in a locale; places.name is already the English one. */
-async function localisedPlaceNames(db: Queryable, placeIds: number[], locale: string): Promise<Map<number, string>> {
-  const names = new Map<number, string>();
-  if (locale === 'en' || placeIds.length === 0) return names;
-  const rows = await db
-    .select({ placeId: placeNames.placeId, name: placeNames.name, kind: placeNames.kind, id: placeNames.id })
-    .from(placeNames)
-    .where(and(eq(placeNames.lang, locale), inArray(placeNames.placeId, placeIds)));
-  rows.sort((a, b) => NAME_KIND_PREFERENCE[a.kind] - NAME_KIND_PREFERENCE[b.kind] || a.id - b.id);
-  for (const row of rows) if (!names.has(row.placeId)) names.set(row.placeId, row.name);
-  return names;
 }
 
 /**
