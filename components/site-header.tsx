@@ -7,6 +7,7 @@ export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: str
   const tracker = useTranslations('Tracker');
   const stats = useTranslations('Stats');
   const openData = useTranslations('OpenData');
+  const map = useTranslations('Map');
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -30,6 +31,13 @@ export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: str
           className="font-bold text-white visited:text-white hover:text-white"
         >
           {stats('navLink')}
+        </a>
+        <a
+          href={`/${locale}/map`}
+          aria-current={pathname === '/map' ? 'page' : undefined}
+          className="font-bold text-white visited:text-white hover:text-white"
+        >
+          {map('navLink')}
         </a>
         <a
           href={`/${locale}/data`}

@@ -12,7 +12,7 @@ const fixtures = path.join(process.cwd(), 'lib', 'import', 'fixtures');
 
 function run(script: string, args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, [path.join('scripts', script), ...args], { env, cwd: process.cwd(), timeout: 120_000 }, (error, stdout, stderr) => {
+    execFile(tsx, [path.join('scripts', script), ...args], { env, cwd: process.cwd(), timeout: 300_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: `${stdout}${stderr}` });
     });
   });
@@ -27,7 +27,7 @@ const exportNow = async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run data:import and data:export', { timeout: 240_000 }, () => {
+describe('npm run data:import and data:export', { timeout: 600_000 }, () => {
   it('imports a CSV and says what it added', async () => {
     const result = await run('data-import.ts', [path.join(fixtures, 'ties.csv')]);
     expect(result.out).toMatch(/ties\s+2\s+0\s+0/);

@@ -85,6 +85,26 @@ test.describe('home page', () => {
     });
   }
 
+  test('finds a city by any spelling from the home page', async ({ page }) => {
+    await page.goto('/en');
+    await page.getByRole('searchbox', { name: /Any spelling works/ }).fill('Homiel');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/\/en\/tracker\?q=Homiel/);
+    await expect(page.getByRole('link', { name: /Chernihiv/ }).first()).toBeVisible();
+  });
+
+  test('shows each campaign’s progress in words and the latest status changes', async ({ page }) => {
+    await page.goto('/en');
+    const ukraine = page.locator('[data-campaign="ukraine-2022"]');
+    await expect(ukraine.getByText(/ties? ended: \d+% of the campaign/)).toBeVisible();
+    const latest = page.locator('section[aria-labelledby="latest"]');
+    await expect(latest.getByRole('heading', { name: 'Latest status changes' })).toBeVisible();
+    // Newest first: Cologne–Saint Petersburg, severed in March 2025, is the latest dated change in a campaign.
+    await expect(latest.getByRole('listitem').first()).toContainText('2025');
+    await latest.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/en\/(councils|places)\//);
+  });
+
   test('answers unknown addresses with a 404 page', async ({ page }) => {
     const response = await page.goto('/en/no-such-page');
     expect(response?.status()).toBe(404);

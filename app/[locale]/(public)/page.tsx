@@ -4,11 +4,15 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { partialDateValues } from '@/components/partial-date-text';
+import { CampaignProgressBar } from '@/components/ties/campaign-progress-bar';
 import { CouncilsHoldingTiesList } from '@/components/ties/councils-holding-ties';
+import { FindYourCity } from '@/components/ties/find-your-city';
+import { LatestChanges } from '@/components/ties/latest-changes';
 import { HeadlineFigures } from '@/components/ties/headline-figures';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { getHeadlineNumbers, listCampaigns, listCouncilsHoldingTies } from '@/lib/ties/queries';
+import { listStatusChanges } from '@/lib/ties/status-changes';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,10 +30,11 @@ export default async function HomePage({ params }: Props) {
   // Rendered per request from the database; `next build` must never open it.
   await connection();
   const db = await getDb();
-  const [headline, campaigns, councils] = await Promise.all([
+  const [headline, campaigns, councils, changes] = await Promise.all([
     getHeadlineNumbers(db),
     listCampaigns(db),
     listCouncilsHoldingTies(db, { locale }),
+    listStatusChanges(db, { locale, limit: 8 }),
   ]);
   const t = await getTranslations({ locale, namespace: 'Home' });
   const format = await getFormatter({ locale });
@@ -38,6 +43,7 @@ export default async function HomePage({ params }: Props) {
     <>
       <h1 className="max-w-3xl text-3xl font-bold tracking-tight text-balance sm:text-5xl">{t('title')}</h1>
       <p className="mt-4 max-w-prose text-lg sm:text-xl">{t('intro')}</p>
+      <FindYourCity locale={locale} />
 
       <section aria-labelledby="numbers" className="mt-12">
         <h2 id="numbers" className="text-2xl font-bold sm:text-3xl">
@@ -62,11 +68,26 @@ export default async function HomePage({ params }: Props) {
                 {(locale === 'uk' && c.nameUk) || c.name}
               </h3>
               <p className="mb-3 text-muted">{t('campaignTotal', { count: c.headline.total })}</p>
+              <CampaignProgressBar numbers={c.headline} />
               <HeadlineFigures numbers={c.headline} size="small" />
             </section>
           ))}
         </div>
       </section>
+
+      {changes.length > 0 ? (
+        <section aria-labelledby="latest" className="mt-12">
+          <h2 id="latest" className="text-2xl font-bold sm:text-3xl">
+            {t('latestHeading')}
+          </h2>
+          <LatestChanges changes={changes} locale={locale} />
+          <p className="mt-2">
+            <a href="/feed.xml" className="underline underline-offset-2">
+              {t('allChanges')}
+            </a>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="councils" className="mt-12">
         <h2 id="councils" className="text-2xl font-bold sm:text-3xl">
