@@ -1,9 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { HeadlineNumbers } from '@/lib/ties/queries';
-import type { TieStatus } from '@/lib/ties/lifecycle';
+import { SIDE_OUTCOMES } from '@/lib/ties/lifecycle';
 
-/** The outcomes besides severance and the road to it. */
-const SIDE_OUTCOMES = ['suspended', 'not_signed', 'occupied', 'refused'] as const satisfies readonly TieStatus[];
 
 /** The headline numbers as a definition list: the figure large, its meaning beneath. */
 export function HeadlineFigures({ numbers, size = 'large' }: { numbers: HeadlineNumbers; size?: 'large' | 'small' }) {

@@ -4,6 +4,8 @@ import {
   type TieEventType,
   type TieStatus,
   EVENT_REQUIREMENTS,
+  FUNNEL,
+  SIDE_OUTCOMES,
   STATUS_GROUPS,
   TIE_EVENT_TYPES,
   TIE_STATUSES,
@@ -74,6 +76,9 @@ describe('status groups', () => {
   });
   it('split the ties in force between "needs action" and "awaiting the council"', () => {
     expect([...STATUS_GROUPS.needsAction, ...STATUS_GROUPS.awaitingCouncil].sort()).toEqual([...STATUS_GROUPS.inForce].sort());
+  });
+  it('split every status between the funnel and the side outcomes', () => {
+    expect([...FUNNEL, ...SIDE_OUTCOMES].sort()).toEqual([...TIE_STATUSES].sort());
   });
   it('offer no appeal on a tie that is closed', () => {
     for (const s of STATUS_GROUPS.closed) expect(availableEvents(s)).not.toContain('appealed');

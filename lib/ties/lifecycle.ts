@@ -192,6 +192,10 @@ export const STATUS_GROUP_NAMES = Object.keys(STATUS_GROUPS) as StatusGroup[];
 /** The campaign funnel, in order. */
 export const FUNNEL: readonly TieStatus[] = ['active', 'appealed', 'responded', 'pledged', 'severed'];
 
+/** The outcomes besides severance and the road to it (the funnel); with FUNNEL, every status once. */
+export const SIDE_OUTCOMES = ['suspended', 'not_signed', 'occupied', 'refused'] as const satisfies readonly TieStatus[];
+export type SideOutcome = (typeof SIDE_OUTCOMES)[number];
+
 export function isInGroup(status: TieStatus, group: StatusGroup): boolean {
   return (STATUS_GROUPS[group] as readonly TieStatus[]).includes(status);
 }

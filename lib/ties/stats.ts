@@ -5,7 +5,7 @@ import { campaignFigures, campaignTies, campaigns, councils, countries, places, 
 import { countryName } from '../i18n/country-name';
 import { localisedPlaceNames } from '../places/localised-place-names';
 import { type SourceSummary, sourceSummaryColumns, toSourceSummary } from '../sources/source-summary';
-import { FUNNEL, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
+import { FUNNEL, SIDE_OUTCOMES, type SideOutcome, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
 
 /**
  * The figures of the Stats page: how far ties got (from their events, not only where they
@@ -16,9 +16,7 @@ import { FUNNEL, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
 
 export type StatsScope = { campaignSlug?: string };
 
-/** The outcomes off the funnel's road. */
-export const SIDE_OUTCOMES = ['suspended', 'not_signed', 'occupied', 'refused'] as const satisfies readonly TieStatus[];
-export type SideOutcome = (typeof SIDE_OUTCOMES)[number];
+export { SIDE_OUTCOMES, type SideOutcome } from './lifecycle';
 
 /** The stages the progress chart follows (every tie starts in force, so `active` would be flat). */
 export const PROGRESS_STAGES = ['appealed', 'pledged', 'severed'] as const satisfies readonly TieStatus[];
