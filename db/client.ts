@@ -22,7 +22,9 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 export type Queryable = Database | Transaction;
 
 export type Engine = 'pglite' | 'postgres';
-export type DatabaseHandle = { db: Database; engine: Engine; close: () => Promise<void> };
+/** How the handle reaches its engine: pg-boss (lib/mail/queue.ts) opens its own access from this. */
+export type Connection = { engine: 'pglite'; client: PGlite } | { engine: 'postgres'; url: string };
+export type DatabaseHandle = { db: Database; engine: Engine; connection: Connection; close: () => Promise<void> };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
@@ -35,7 +37,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     if (options.migrate) await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return { db, engine: 'postgres', connection: { engine: 'postgres', url: options.url }, close: () => client.end({ timeout: 5 }) };
   }
   const release = options.dir ? lockPgliteDir(options.dir) : () => {};
   try {
@@ -47,6 +49,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return {
       db,
       engine: 'pglite',
+      connection: { engine: 'pglite', client },
       close: async () => {
         await client.close();
         release();

@@ -10,6 +10,12 @@ const optionalUrl = z
   .transform((s) => (s === '' ? undefined : s))
   .pipe(z.url().optional());
 
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** PostgreSQL connection string. Without it the app uses embedded PGlite. */
@@ -20,6 +26,33 @@ const envSchema = z.object({
   TEST_DATABASE_URL: optionalUrl.optional(),
   /** The public address of the app, for absolute links in mail, feeds and sitemaps. */
   APP_URL: z.url().default('http://localhost:3000'),
+
+  // --- Identity (lib/auth) ---
+  /** Secret that signs Auth.js cookies and hashes link tokens. Required in production; dev and tests use a fixed one. */
+  AUTH_SECRET: optionalString,
+  /** Rate limits on sign-in links, per address and per IP per hour (lib/limits/rules.ts). */
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+  /** Which request header carries the client IP when a trusted proxy sets it ('x-forwarded-for', 'x-real-ip'). */
+  CLIENT_IP_HEADER: z.string().trim().toLowerCase().default('x-forwarded-for'),
+
+  // --- Mail (lib/mail) ---
+  /** Resend API key. Without it, mail goes to the dev mailbox (/dev/mailbox). */
+  RESEND_API_KEY: optionalString,
+  /** Resend API address; tests point it at the fake server (lib/testing/fake-resend.ts). */
+  RESEND_BASE_URL: optionalUrl.optional(),
+  /** Signing secret of Resend webhooks (appeals issue). */
+  RESEND_WEBHOOK_SECRET: optionalString,
+  /** The sender of every email: "Name <address>". */
+  MAIL_FROM: z.string().trim().min(3).default('Untwin <no-reply@untwin.localhost>'),
+  /** Provider requests per second, across every worker (Resend's default limit is 2). */
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  /** Attempts before a message is marked failed (an admin can retry it). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** 'inline': the app process runs the mail worker (default); 'off': run `npm run worker` instead. */
+  MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
+  /** Show /dev/mailbox in a production build (only ever without RESEND_API_KEY): 'on' or unset. */
+  DEV_MAILBOX: z.enum(['on', 'off']).default('off'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,6 +12,7 @@ export const users = pgTable('users', {
   city: text('city'), // activists sign their letters with it
   bannedAt: timestamp('banned_at', { withTimezone: true }),
   bannedReason: text('banned_reason'),
+  bannedBy: uuid('banned_by'), // who banned them (a user id; no FK so deleting a person keeps the record)
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -43,6 +44,8 @@ export const sessions = pgTable('sessions', {
   expires: timestamp('expires', { mode: 'date', withTimezone: true }).notNull(),
   // For the absolute session lifetime of staff and organisers (lib/auth).
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // For the idle timeout of staff and organisers: touched at most once a minute (lib/auth/session.ts).
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const verificationTokens = pgTable(

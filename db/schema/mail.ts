@@ -23,6 +23,9 @@ export const mailMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
+    provider: text('provider', { enum: ['resend', 'dev_mailbox'] }), // who took it, once sent
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }), // after the last retry; an admin may retry it
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -56,3 +59,13 @@ export const rateLimitHits = pgTable(
   },
   (t) => [index('rate_limit_hits_lookup_idx').on(t.bucket, t.key, t.at)],
 );
+
+/**
+ * One row: the next moment the provider may be called. Each sender reserves a slot with one
+ * UPDATE (next_slot_at = greatest(next_slot_at, now()) + interval), so the provider's rate holds
+ * across every worker process, and a 429's retry-after pushes the slot for everyone.
+ */
+export const mailSendSlots = pgTable('mail_send_slots', {
+  id: integer('id').primaryKey(),
+  nextSlotAt: timestamp('next_slot_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -23,6 +23,8 @@ export const memberships = pgTable(
     grantedBy: uuid('granted_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'), // why a claim was rejected or a membership revoked
   },
   (t) => [
     uniqueIndex('memberships_uq').on(t.userId, t.role, sql`coalesce(${t.campaignId}, 0)`, sql`coalesce(${t.councilId}, 0)`),

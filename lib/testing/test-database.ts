@@ -48,7 +48,7 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
     const client = new PGlite({ loadDataDir: blob });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Database;
-    return { db, engine, close: () => client.close() };
+    return { db, engine, connection: { engine: 'pglite', client }, close: () => client.close() };
   }
   const url = testPostgresUrl();
   if (!url) throw new Error('PostgreSQL tests need TEST_DATABASE_URL or DATABASE_URL');
@@ -71,7 +71,7 @@ export async function openTestDatabase(engine: Engine): Promise<DatabaseHandle> 
   };
 }
 
-export type EngineContext = { engine: Engine; db: () => Database };
+export type EngineContext = { engine: Engine; db: () => Database; handle: () => DatabaseHandle };
 
 /** A describe block run once per engine, each with its own fresh database. */
 export function describeEachEngine(title: string, body: (ctx: EngineContext) => void): void {
@@ -88,6 +88,10 @@ export function describeEachEngine(title: string, body: (ctx: EngineContext) => 
       db: () => {
         if (!handle) throw new Error('database not open yet');
         return handle.db;
+      },
+      handle: () => {
+        if (!handle) throw new Error('database not open yet');
+        return handle;
       },
     });
   });

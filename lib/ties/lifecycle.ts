@@ -6,6 +6,8 @@
  * whether an event may happen, and pages ask the same functions which actions to offer.
  */
 
+import { type Actor, type Role, can, rolesFor } from '../auth/permissions';
+
 /** Where a tie stands. Order matters: it is the funnel order used by stats and sorting. */
 export const TIE_STATUSES = [
   'active', // in force, nothing asked yet
@@ -40,9 +42,6 @@ export const TIE_EVENT_TYPES = [
 ] as const;
 export type TieEventType = (typeof TIE_EVENT_TYPES)[number];
 
-/** Who may act. `public` is anyone not signed in. */
-export const ACTOR_ROLES = ['public', 'activist', 'council_staff', 'organiser'] as const;
-export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 /**
  * Where each event leads from each status. A missing entry means "not allowed".
@@ -131,25 +130,12 @@ export const TRANSITIONS: Readonly<Record<TieStatus, Partial<Record<TieEventType
   },
 };
 
-/** Which roles may fire each event; council staff only on their own council's ties and
- * organisers only within their campaigns (checked by `canFire` against the target). */
-export const EVENT_ROLES: Readonly<Record<TieEventType, readonly ActorRole[]>> = {
-  recorded: ['organiser'],
-  appealed: ['activist', 'organiser'],
-  responded: ['council_staff', 'organiser'],
-  promised: ['council_staff', 'organiser'],
-  draft_registered: ['council_staff', 'organiser'],
-  vote_scheduled: ['council_staff', 'organiser'],
-  in_progress: ['council_staff', 'organiser'],
-  severed: ['council_staff', 'organiser'],
-  suspended: ['council_staff', 'organiser'],
-  found_not_signed: ['council_staff', 'organiser'],
-  occupied: ['organiser'],
-  refused: ['council_staff', 'organiser'],
-  resumed: ['organiser'],
-  noted: ['council_staff', 'organiser'],
-  corrected: ['organiser'],
-};
+/** Which roles may fire each event: rows `tie.<event>` of the one permission table
+ * (lib/auth/permissions.ts); council staff only on their own council's ties and organisers only
+ * within their campaigns (checked by `canFire` against the target). */
+export function eventRoles(event: TieEventType): readonly Role[] {
+  return rolesFor(`tie.${event}`);
+}
 
 /** What each event must carry. A source is a URL or seed document; evidence is a
  * decision document (number, date, link or file) supplied by council staff or organisers. */
@@ -200,36 +186,13 @@ export function isInGroup(status: TieStatus, group: StatusGroup): boolean {
   return (STATUS_GROUPS[group] as readonly TieStatus[]).includes(status);
 }
 
-/** Who is acting, and on what. Grants are checked against the tie's council and campaigns. */
-export type ActorGrant =
-  | { role: 'activist' }
-  | { role: 'council_staff'; councilId: number }
-  | { role: 'organiser'; campaignId: number }
-  | { role: 'admin' };
-export type Actor =
-  | { kind: 'public' }
-  | { kind: 'system'; label: string } // the seed and the import CLI, run by the operator
-  | { kind: 'user'; userId: string; grants: readonly ActorGrant[] };
+export type { Actor, Grant as ActorGrant } from '../auth/permissions';
 
 export type TieTarget = { councilId: number | null; campaignIds: readonly number[] };
 
-/** May this actor fire this event on this tie? Admins act as organisers of every campaign. */
+/** May this actor fire this event on this tie? The permission table decides. */
 export function canFire(actor: Actor, event: TieEventType, target: TieTarget): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind === 'public') return false;
-  const roles = EVENT_ROLES[event];
-  return actor.grants.some((g) => {
-    switch (g.role) {
-      case 'admin':
-        return roles.includes('organiser');
-      case 'activist':
-        return roles.includes('activist');
-      case 'council_staff':
-        return roles.includes('council_staff') && target.councilId === g.councilId;
-      case 'organiser':
-        return roles.includes('organiser') && target.campaignIds.includes(g.campaignId);
-    }
-  });
+  return can(actor, `tie.${event}`, target);
 }
 
 /** Where `event` leads from `from`, or null when it is not allowed. */
@@ -240,9 +203,9 @@ export function nextStatus(from: TieStatus, event: TieEventType, target?: TieSta
 }
 
 /** The events that may happen next from a status, for a role (drives which buttons a page shows). */
-export function availableEvents(from: TieStatus, role?: ActorRole): TieEventType[] {
+export function availableEvents(from: TieStatus, role?: Role): TieEventType[] {
   return TIE_EVENT_TYPES.filter(
-    (e) => e !== 'recorded' && (e === 'corrected' || TRANSITIONS[from][e] !== undefined) && (!role || EVENT_ROLES[e].includes(role)),
+    (e) => e !== 'recorded' && (e === 'corrected' || TRANSITIONS[from][e] !== undefined) && (!role || eventRoles(e).includes(role)),
   );
 }
 
