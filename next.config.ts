@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { routing } from './i18n/routing';
+import { PUBLIC_PAGE_CACHE_CONTROL } from './lib/cache/cache-control';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
@@ -24,7 +26,14 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its package folder at run time.
   serverExternalPackages: ['@electric-sql/pglite'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // The public pages (lib/cache/page-cache.ts lists the same ones): a CDN may keep them for a
+    // few seconds. Not `/` (it redirects by cookie and Accept-Language) nor anything signed in.
+    const locale = `:locale(${routing.locales.join('|')})`;
+    const cacheable = [`/${locale}`, `/${locale}/:page(tracker|stats|map|data|appeals)`, `/${locale}/:kind(councils|places|sources)/:slug`];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...cacheable.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: PUBLIC_PAGE_CACHE_CONTROL }] })),
+    ];
   },
 };
 

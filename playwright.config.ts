@@ -1,8 +1,17 @@
 import fs from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { type PlaywrightTestConfig, defineConfig, devices } from '@playwright/test';
 
+// Two apps from one production build (`npm run test:e2e` runs `next build` first):
+// - port 3100, on embedded PGlite, sending mail through the Resend SDK to the fake Resend (3199);
+// - port 3101, only when TEST_DATABASE_URL names a PostgreSQL server (CI does), on a fresh
+//   database there, with no Resend key: mail lands in the dev mailbox, read through its pages.
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
+const FAKE_RESEND_PORT = 3199;
+const POSTGRES_PORT = 3101;
+const postgresBaseURL = `http://127.0.0.1:${POSTGRES_PORT}`;
+const postgresServer = process.env.TEST_DATABASE_URL || undefined;
+const DEV_MAILBOX_SPEC = /activist\/sign-in-dev-mailbox\.spec\.ts$/;
 
 // The distribution's Chromium when there is one (CI installs it with apt); otherwise the
 // browser `npx playwright install chromium` downloads.
@@ -22,27 +31,31 @@ const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
     }
   : {};
 
-export default defineConfig({
-  testDir: 'e2e',
-  forbidOnly: Boolean(process.env.CI),
-  retries: process.env.CI ? 1 : 0,
-  workers: 1, // one app server on a small machine: parallel pages only slow each other down
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never' }]],
-  use: {
-    baseURL,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    video: 'off',
+/** What both apps share. */
+const appEnv = {
+  AUTH_TRUST_HOST: 'true',
+  AUTH_SECRET: 'e2e-only-secret-never-used-anywhere-else',
+  // Every sign-in of the suite comes from 127.0.0.1, and specs sign the same people in more than
+  // once: the limits themselves are tested in lib/auth/sign-in-link.test.ts.
+  SIGN_IN_LIMIT_PER_ADDRESS: '50',
+  SIGN_IN_LIMIT_PER_IP: '1000',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
+  {
+    command: `npx tsx scripts/fake-resend.ts --port ${FAKE_RESEND_PORT}`,
+    url: `http://127.0.0.1:${FAKE_RESEND_PORT}/_test/messages`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
-  webServer: {
-    // A production build on a freshly seeded embedded database. The old database is removed
-    // here rather than in a globalSetup: Playwright starts the web server before globalSetup.
+  {
+    // A freshly seeded embedded database. The old one is removed here rather than in a
+    // globalSetup: Playwright starts the web servers before globalSetup.
     command: [
       `node -e "require('node:fs').rmSync('.data/e2e', { recursive: true, force: true })"`,
-      'npm run build',
       'npx tsx scripts/db-setup.ts',
       `npx next start -p ${PORT}`,
     ].join(' && '),
@@ -53,11 +66,57 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
+      ...appEnv,
       PGLITE_DIR: '.data/e2e',
-      DATABASE_URL: '', // e2e runs on the embedded engine, whatever the shell has configured
-      AUTH_TRUST_HOST: 'true',
+      DATABASE_URL: '', // the embedded engine, whatever the shell has configured
       APP_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
+      RESEND_API_KEY: 're_test',
+      RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
     },
   },
+];
+
+if (postgresServer) {
+  const database = new URL(postgresServer);
+  database.pathname = '/untwin_e2e';
+  webServers.push({
+    command: ['npx tsx e2e/support/reset-postgres-database.ts', 'npx tsx scripts/db-setup.ts', `npx next start -p ${POSTGRES_PORT}`].join(' && '),
+    url: `${postgresBaseURL}/en`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 300_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      ...appEnv,
+      DATABASE_URL: database.toString(),
+      APP_URL: postgresBaseURL,
+      RESEND_API_KEY: '', // no provider: the dev mailbox
+      DEV_MAILBOX: 'on',
+    },
+  });
+}
+
+const chromium = { ...devices['Desktop Chrome'], launchOptions };
+
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 1, // small machine: parallel pages only slow each other down
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+  },
+  projects: [
+    { name: 'chromium', use: chromium, testIgnore: DEV_MAILBOX_SPEC },
+    ...(postgresServer
+      ? [{ name: 'postgres-dev-mailbox', use: { ...chromium, baseURL: postgresBaseURL }, testMatch: DEV_MAILBOX_SPEC }]
+      : []),
+  ],
+  webServer: webServers,
 });

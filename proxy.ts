@@ -1,5 +1,7 @@
 import createMiddleware from 'next-intl/middleware';
-import type { NextRequest } from 'next/server';
+import { type NextRequest, NextResponse } from 'next/server';
+import { env } from './lib/env';
+import { isSameOriginRequest } from './lib/http/same-origin';
 import { PATHNAME_HEADER, routing } from './i18n/routing';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -9,11 +11,16 @@ const handleI18nRouting = createMiddleware(routing);
  * path for server components (the language switcher and hreflang links need it).
  */
 export default function proxy(request: NextRequest) {
+  // CSRF: a form post or server action from another site is refused before any page code runs.
+  if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOriginRequest(request.headers, env().APP_URL)) {
+    return new NextResponse('This request came from another site.', { status: 403 });
+  }
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname);
   return handleI18nRouting(request);
 }
 
 export const config = {
-  // Pages only: not API routes, Next's own files, or anything with a file extension.
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  // Pages only: not API routes, Next's own files, the developer pages under /dev (no locale), or
+  // anything with a file extension.
+  matcher: ['/((?!api|_next|_vercel|dev(?:/|$)|.*\\..*).*)'],
 };

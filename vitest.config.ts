@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot
+    // resolve; inlined, Vite resolves it (lib/auth tests drive the real NextAuth handlers).
+    server: { deps: { inline: ['next-auth'] } },
   },
 });

@@ -128,11 +128,16 @@ const load = (url: URL): Promise<AutocannonResult> =>
 
 const loadRow = (name: string, r: AutocannonResult) => [name, r.requests.average.toFixed(1), `${r.latency.p50} ms`, `${r.latency.p99} ms`, String(r.non2xx + r.errors + r.timeouts)];
 
-/** Transferred HTML and JS (gzip) of a page: its HTML and every /_next/static script it loads. */
+/**
+ * Transferred HTML and JS (gzip) of a page: its HTML and every /_next/static script a current
+ * browser loads. Scripts marked `nomodule` (Next's polyfills for browsers without ES modules) are
+ * left out: every browser Next supports skips them, Lighthouse's Chromium included.
+ */
 async function pageBytes(url: URL): Promise<{ html: number; js: number; scripts: number; body: string }> {
   const page = await get(url);
   const body = page.body.toString('utf8');
-  const srcs = new Set([...body.matchAll(/<script[^>]*\ssrc="([^"]*\/_next\/static\/[^"]+)"/g)].map((m) => m[1]!));
+  const tags = [...body.matchAll(/<script\b([^>]*)\ssrc="([^"]*\/_next\/static\/[^"]+)"([^>]*)>/g)];
+  const srcs = new Set(tags.filter((m) => !/\bnomodule\b/i.test(`${m[1]} ${m[3]}`)).map((m) => m[2]!));
   let js = 0;
   for (const src of srcs) {
     const script = await get(new URL(src.replace(/&amp;/g, '&'), url));

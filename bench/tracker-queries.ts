@@ -1,8 +1,12 @@
 // p50/p95 of the tracker's queries (searchTies) and of the /api/v1/ties serialisation path, on the
-// synthetic dataset of bench/generate-ties.ts, at 20 concurrent callers.
+// synthetic dataset of bench/generate-ties.ts, at 20 concurrent callers: as the first request after
+// a change to the data runs them (uncached), then as every later one gets them (through the public
+// cache of lib/cache: one read of the data version, then the kept result).
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/tracker-queries.ts [--ties 100000] [--calls 400]
 // Generates the dataset on first use (kept as untwin_bench_ties_<N> for the next run; --fresh re-creates it).
 import { pathToFileURL } from 'node:url';
+import { publicReader } from '../lib/cache/public-cache';
+import { cachedSearchTies } from '../lib/cache/public-queries';
 import { publicTieRecords } from '../lib/ties/public-tie-records';
 import { searchTies } from '../lib/ties/search-ties';
 import { parseTieFilters } from '../lib/ties/tie-filters';
@@ -50,6 +54,7 @@ export async function benchTrackerQueries(argv: readonly string[]): Promise<void
   if (generated) console.log(`generated ${generated.ties} ties (${generated.events} events, ${generated.places} places) in ${(generated.ms / 1000).toFixed(1)} s`);
   try {
     const rows: string[][] = [];
+    const cachedRows: string[][] = [];
     for (const c of CASES) {
       const { filters, errors } = parseTieFilters(new URLSearchParams(c.query));
       if (errors.length > 0) throw new Error(`${c.name}: ${JSON.stringify(errors)}`);
@@ -70,9 +75,20 @@ export async function benchTrackerQueries(argv: readonly string[]): Promise<void
       const row = [c.name, String(found), String(durations.length), ms(percentile(durations, 50)), ms(percentile(durations, 95)), (durations.length / seconds).toFixed(1)];
       rows.push(row);
       console.log(row.join(' | ')); // as it goes: a slow run still shows what it measured
+
+      if (!c.api) {
+        const served = () => publicReader(handle.db).then((reader) => cachedSearchTies(reader, filters, { locale: c.locale }));
+        await served();
+        const t2 = performance.now();
+        const cached = await timedPool(calls, CONCURRENCY, served, MAX_SECONDS_PER_CASE);
+        const s2 = (performance.now() - t2) / 1000;
+        cachedRows.push([c.name, String(cached.length), ms(percentile(cached, 50)), ms(percentile(cached, 95)), (cached.length / s2).toFixed(1)]);
+      }
     }
     console.log(`\ntracker queries on PostgreSQL, ${scratchName(tieCount)}, up to ${calls} calls (or ${MAX_SECONDS_PER_CASE} s) per row at ${CONCURRENCY} concurrent callers (load average ${loadAverage()})`);
     printTable(['case', 'matches', 'calls', 'p50', 'p95', 'calls/s'], rows);
+    console.log(`\nthe same views through the public cache (a read of the data version, then the kept result), at ${CONCURRENCY} concurrent callers (load average ${loadAverage()})`);
+    printTable(['case', 'calls', 'p50', 'p95', 'calls/s'], cachedRows);
   } finally {
     await handle.close();
   }

@@ -8,6 +8,7 @@ export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: str
   const stats = useTranslations('Stats');
   const openData = useTranslations('OpenData');
   const map = useTranslations('Map');
+  const auth = useTranslations('Auth');
   return (
     <header className="border-b-8 border-brand bg-ink text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -45,6 +46,14 @@ export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: str
           className="font-bold text-white visited:text-white hover:text-white"
         >
           {openData('navLink')}
+        </a>
+        {/* One link for everyone: the header never reads the session, so public pages stay cacheable. */}
+        <a
+          href={`/${locale}/account`}
+          aria-current={pathname === '/account' ? 'page' : undefined}
+          className="font-bold text-white visited:text-white hover:text-white"
+        >
+          {auth('accountLink')}
         </a>
         <LanguageSwitcher locale={locale} pathname={pathname} />
       </div>

@@ -41,7 +41,7 @@ const envSchema = z.object({
   RESEND_API_KEY: optionalString,
   /** Resend API address; tests point it at the fake server (lib/testing/fake-resend.ts). */
   RESEND_BASE_URL: optionalUrl.optional(),
-  /** Signing secret of Resend webhooks (appeals issue). */
+  /** Signing secret of the Resend webhook (`whsec_…`): /api/webhooks/resend refuses every delivery without it. */
   RESEND_WEBHOOK_SECRET: optionalString,
   /** The sender of every email: "Name <address>". */
   MAIL_FROM: z.string().trim().min(3).default('Untwin <no-reply@untwin.localhost>'),
@@ -53,6 +53,18 @@ const envSchema = z.object({
   MAIL_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** Show /dev/mailbox in a production build (only ever without RESEND_API_KEY): 'on' or unset. */
   DEV_MAILBOX: z.enum(['on', 'off']).default('off'),
+
+  // --- Appeals (lib/appeals/rules.ts) ---
+  /** The rate ladder per activist: at least this many seconds between two appeals… */
+  APPEAL_MIN_SECONDS_BETWEEN: z.coerce.number().int().positive().default(2),
+  /** …at most this many in any hour… */
+  APPEAL_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(6),
+  /** …and this many in any 24 hours. */
+  APPEAL_LIMIT_PER_DAY: z.coerce.number().int().positive().default(20),
+  /** Letters the app sends to one council in a day (UTC) before the rest wait for that day's digest. */
+  COUNCIL_DAILY_CAP: z.coerce.number().int().nonnegative().default(10),
+  /** How many of a person's appeals an organiser approves before the next ones go out unreviewed. */
+  APPEALS_BEFORE_TRUST: z.coerce.number().int().nonnegative().default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;

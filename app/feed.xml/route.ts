@@ -1,9 +1,9 @@
 import { connection } from 'next/server';
-import { getDb } from '@/db/client';
+import { cachedAtVersion } from '@/lib/cache/public-cache';
+import { cachedStatusChanges, requestReader } from '@/lib/cache/public-queries';
 import { statusChangesAtom } from '@/lib/feed/status-changes-atom';
 import { env } from '@/lib/env';
 import { cachedResponse } from '@/lib/http/cached-response';
-import { listStatusChanges } from '@/lib/ties/status-changes';
 import { catalogues } from '@/messages';
 
 const FEED_ENTRIES = 50;
@@ -15,10 +15,13 @@ const FEED_ENTRIES = 50;
 export async function GET(request: Request): Promise<Response> {
   // Read per request from the database; `next build` must never open it.
   await connection();
-  const changes = await listStatusChanges(await getDb(), { locale: 'en', limit: FEED_ENTRIES });
-  const body = statusChangesAtom(changes, {
-    appUrl: env().APP_URL,
-    statusName: (status) => catalogues.en.TieStatus[status],
-  });
+  const reader = await requestReader();
+  // Feed readers poll: the feed is written once per data version.
+  const body = await cachedAtVersion(reader, 'feed.xml', async () =>
+    statusChangesAtom(await cachedStatusChanges(reader, { locale: 'en', limit: FEED_ENTRIES }), {
+      appUrl: env().APP_URL,
+      statusName: (status) => catalogues.en.TieStatus[status],
+    }),
+  );
   return cachedResponse(request, body, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
 }

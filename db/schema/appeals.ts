@@ -46,7 +46,12 @@ export const appeals = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [index('appeals_user_idx').on(t.userId, t.createdAt), index('appeals_council_idx').on(t.councilId, t.createdAt)],
+  (t) => [
+    index('appeals_user_idx').on(t.userId, t.createdAt),
+    index('appeals_council_idx').on(t.councilId, t.createdAt),
+    // An email's appeals, found when the worker or a webhook reports on the email (lib/appeals).
+    index('appeals_mail_message_idx').on(t.mailMessageId),
+  ],
 );
 
 export const appealTies = pgTable(

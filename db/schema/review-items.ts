@@ -10,6 +10,7 @@ export const REVIEW_ITEM_KINDS = [
   'conflicting_claims', // two sources say different things; both are kept
   'ambiguous_claim', // a source says something that cannot be pinned to one tie or place
   'possible_duplicate_place', // an import found a name close to, but not a known alias of, a place
+  'council_contact_bounced', // mail to a council's contact address bounced or was marked as spam (lib/appeals)
 ] as const;
 export const REVIEW_ITEM_STATES = ['open', 'resolved', 'dismissed'] as const;
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { datePrecision, tieEventType, tieKind, tieStatus } from './enums';
 import { places } from './places';
 import { sources } from './sources';
@@ -84,3 +84,58 @@ export const tieEvents = pgTable(
     check('tie_events_occurred_pair', sql`(${t.occurredOn} is null) = (${t.occurredPrecision} is null)`),
   ],
 );
+
+/**
+ * How far the public data has moved: one row, its counters moved by database triggers (migration
+ * 0003_public_data_version) in every transaction that writes a table the public pages read, from
+ * whichever process (the app, `npm run data:import`, the worker, psql). Readers compare it to know
+ * whether what they cached is still current (lib/cache/public-data-version.ts). `epoch` is new
+ * whenever the database is created, so counters of two databases are never confused.
+ */
+export const publicDataVersion = pgTable(
+  'public_data_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    epoch: uuid('epoch').notNull().defaultRandom(),
+    // Every change to public data.
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    // Only changes to places, their names and countries: what the tracker's sort keys depend on.
+    namesVersion: bigint('names_version', { mode: 'number' }).notNull().default(0),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('public_data_version_one_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Each place's position in the tracker's orders, per locale: by its name in that locale, and by
+ * its country (in the locale's alphabet, either way round) then its name. Ranks, so equal names
+ * share one. Derived data: rebuilt by lib/ties/search-ties.ts whenever names_version has moved
+ * since `place_sort_state` says it was built, so a tracker page walks an index instead of
+ * sorting every match in a collation.
+ */
+export const placeSortKeys = pgTable(
+  'place_sort_keys',
+  {
+    locale: text('locale').notNull(),
+    placeId: integer('place_id').notNull(),
+    country: char('country', { length: 3 }).notNull(),
+    byName: integer('by_name').notNull(),
+    byCountry: integer('by_country').notNull(),
+    byCountryDesc: integer('by_country_desc').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.locale, t.placeId] }),
+    index('place_sort_keys_by_name_idx').on(t.locale, t.byName),
+    index('place_sort_keys_by_country_idx').on(t.locale, t.byCountry),
+    index('place_sort_keys_by_country_desc_idx').on(t.locale, t.byCountryDesc),
+    index('place_sort_keys_country_idx').on(t.locale, t.country, t.byCountry),
+  ],
+);
+
+/** Which names_version (of which database epoch) each locale's sort keys were built from. */
+export const placeSortState = pgTable('place_sort_state', {
+  locale: text('locale').primaryKey(),
+  epoch: uuid('epoch').notNull(),
+  namesVersion: bigint('names_version', { mode: 'number' }).notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -171,3 +171,16 @@ test.describe('council, place and source pages without JavaScript', () => {
     await expect(page.getByRole('navigation', { name: 'Pages of ties' }).getByRole('link', { name: 'Page 2', exact: true })).toHaveAttribute('aria-current', 'page');
   });
 });
+
+test('a shared council page has an Open Graph image drawn from its data, in the page language', async ({ page, request }) => {
+  await page.goto('/uk/councils/chernihiv-ukr');
+  const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(image).toMatch(/\/uk\/councils\/chernihiv-ukr\/opengraph-image/);
+  const response = await request.get(new URL(image!).pathname + new URL(image!).search);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const png = await response.body();
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(1200); // IHDR width
+  expect(png.readUInt32BE(20)).toBe(630); // IHDR height
+});

@@ -64,8 +64,15 @@ export const PERMISSIONS = {
   'person.ban': ORGANISER, // organisers ban activists; only admins ban organisers or admins
   'person.unban': ORGANISER,
 
+  // --- Appeals (lib/appeals): any activist writes to any council; organisers within their campaigns ---
+  'appeal.send': ['activist'], // sent by the app: rate ladder, 30-day rule, moderation (lib/appeals/rules.ts)
+  'appeal.record_external': ['activist'], // "I sent it myself" (mailto, print, PDF, copied text)
+  'appeal.moderate': ORGANISER, // approve or reject a new activist's appeal
+  'campaign.set_letter_delivery': ORGANISER, // individual letters or one daily digest per council
+
   // --- Running the service ---
   'admin.invite': ['admin'],
+  'admin.revoke': ['admin'],
   'mail.read_failed': ['admin'],
   'mail.retry': ['admin'],
 } as const satisfies Record<TieEventPermission | string, readonly Role[]>;

@@ -92,8 +92,15 @@ export async function loadSession(db: Queryable, sessionToken: string, now = new
     await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_POLICY.touchEverySeconds * 1000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionToken, sessionToken));
+  // Auth.js's own session endpoint is never called (pages read the session here), so the rolling
+  // expiry it would do (`updateAge`) happens here too: an active person stays signed in.
+  const remaining = row.expires.getTime() - now.getTime();
+  const extend = remaining < (SESSION_POLICY.maxAgeSeconds - SESSION_POLICY.updateAgeSeconds) * 1000;
+  if (extend || now.getTime() - row.lastSeenAt.getTime() > SESSION_POLICY.touchEverySeconds * 1000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, ...(extend ? { expires: new Date(now.getTime() + SESSION_POLICY.maxAgeSeconds * 1000) } : {}) })
+      .where(eq(sessions.sessionToken, sessionToken));
   }
   return { ...row.user, grants, sessionToken };
 }

@@ -32,7 +32,7 @@ describe('messages', () => {
       onError: (e) => errors.push(e.message),
     }) as unknown as { markup: (key: string, values: Record<string, string | number | ((chunks: string) => string)>) => string };
     for (const key of leafKeys(catalogues[locale])) {
-      const text = t.markup(key, { count: 3, date: '1 June 2022', place: 'Ternopil', percent: '40%', time: (chunks) => chunks });
+      const text = t.markup(key, { count: 3, date: '1 June 2022', host: 'untwin.org', place: 'Ternopil', percent: '40%', time: (chunks) => chunks });
       expect(text, key).not.toMatch(/[{}]/);
     }
     expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { councils, countries, placeNames, places, tieEvents, ties } from '../../db/schema';
+import { publicEventsCondition } from '../people/public-content';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import type { TieKind } from './kinds';
@@ -151,8 +152,8 @@ export async function getPlacePage(db: Queryable, slug: string, options: { local
     .innerJoin(other, or(and(eq(ties.placeId, place.id), eq(other.id, ties.partnerId)), and(eq(ties.partnerId, place.id), eq(other.id, ties.placeId))))
     .innerJoin(otherCountry, eq(otherCountry.code, other.country))
     .leftJoin(councils, eq(councils.placeId, other.id))
-    // The event that produced the tie's current revision is its latest.
-    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision)))
+    // The event that produced the tie's current revision is its latest (when it is public).
+    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition()))
     .where(or(eq(ties.placeId, place.id), eq(ties.partnerId, place.id)));
 
   const named = [

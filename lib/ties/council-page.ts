@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/client';
 import { type DecisionEvidence, councils, countries, places, reviewItems, sources, tieEvents, ties } from '../../db/schema';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import type { TieKind } from '../places/kinds';
+import { publicEventsCondition } from '../people/public-content';
 import { type PlaceLink, type PlaceSpelling, countryIn, placeNamesIn } from '../places/place-page';
 import { type SourceSummary, sourceSummaryColumns, toSourceSummary } from '../sources/source-summary';
 import { type TieEventType, type TieStatus, isInGroup } from './lifecycle';
@@ -200,7 +201,7 @@ export async function getCouncilPage(db: Queryable, slug: string, options: { loc
           })
           .from(tieEvents)
           .leftJoin(sources, eq(sources.id, tieEvents.sourceId))
-          .where(inArray(tieEvents.tieId, tieIds))
+          .where(and(inArray(tieEvents.tieId, tieIds), publicEventsCondition()))
           .orderBy(asc(tieEvents.tieId), asc(tieEvents.revision))
       : [],
     db

@@ -4,6 +4,7 @@ import { campaignTies, campaigns, councils, placeNames, places, sources, tieEven
 import { formatPartialDate } from '../dates/partial-date';
 import type { EventRecord, SourceRef, TieRecord } from '../import/dataset';
 import { tieEventRecord, tiePlaceRecord } from '../import/export-dataset';
+import { publicEventsCondition } from '../people/public-content';
 
 /**
  * A tie as the open-data API gives it: the dataset's tie record (lib/import/dataset.ts, built by
@@ -36,7 +37,7 @@ export async function publicTieRecords(db: Queryable, tieIds: readonly number[])
       .select({ event: tieEvents, source: sources })
       .from(tieEvents)
       .leftJoin(sources, eq(sources.id, tieEvents.sourceId))
-      .where(inArray(tieEvents.tieId, ids))
+      .where(and(inArray(tieEvents.tieId, ids), publicEventsCondition()))
       .orderBy(asc(tieEvents.tieId), asc(tieEvents.revision)),
     db
       .select({ tieId: campaignTies.tieId, slug: campaigns.slug })

@@ -2,6 +2,7 @@ import { type SQL, and, asc, countDistinct, desc, eq, inArray, isNotNull, ne } f
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { campaignTies, campaigns, councils, countries, places, tieEvents, ties } from '../../db/schema';
+import { publicEventsCondition } from '../people/public-content';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import { localisedPlaceNames } from '../places/localised-place-names';
@@ -96,7 +97,7 @@ export async function getHeadlineNumbers(db: Queryable, options: { campaignSlug?
     db
       .select({ date: tieEvents.occurredOn, precision: tieEvents.occurredPrecision })
       .from(tieEvents)
-      .where(and(inArray(tieEvents.tieId, scoped), isNotNull(tieEvents.occurredOn)))
+      .where(and(inArray(tieEvents.tieId, scoped), isNotNull(tieEvents.occurredOn), publicEventsCondition()))
       .orderBy(desc(tieEvents.occurredOn))
       .limit(1),
   ]);
@@ -143,7 +144,7 @@ export async function listCampaigns(db: Queryable, options: { includeDrafts?: bo
       })
       .from(campaignTies)
       .innerJoin(tieEvents, eq(tieEvents.tieId, campaignTies.tieId))
-      .where(isNotNull(tieEvents.occurredOn))
+      .where(and(isNotNull(tieEvents.occurredOn), publicEventsCondition()))
       .orderBy(asc(campaignTies.campaignId), desc(tieEvents.occurredOn)),
   ]);
   return rows.map((c) => {
@@ -206,8 +207,8 @@ export async function listCouncilsHoldingTies(
     .innerJoin(ties, eq(ties.placeId, places.id))
     .innerJoin(partner, eq(partner.id, ties.partnerId))
     .innerJoin(partnerCountry, eq(partnerCountry.code, partner.country))
-    // The event that produced the tie's current revision is its latest.
-    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision)))
+    // The event that produced the tie's current revision is its latest (when it is public).
+    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition()))
     .where(and(inArray(councils.id, holding), inArray(ties.id, scoped)));
 
   const names = await localisedPlaceNames(db, [...new Set(rows.flatMap((r) => [r.placeId, r.partnerId]))], locale);

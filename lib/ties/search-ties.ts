@@ -1,7 +1,23 @@
-import { type SQL, and, asc, count, eq, gte, inArray, like, lt, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, gte, inArray, like, lt, ne, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { campaignTies, campaigns, councils, countries, placeNames, places, sources, tieEvents, ties } from '../../db/schema';
+import {
+  campaignTies,
+  campaigns,
+  councils,
+  countries,
+  placeNames,
+  placeSortKeys,
+  placeSortState,
+  places,
+  publicDataVersion,
+  sources,
+  tieEvents,
+  ties,
+} from '../../db/schema';
+import { cachedAtVersion } from '../cache/public-cache';
+import type { PublicDataVersion } from '../cache/public-data-version';
+import { publicEventsCondition } from '../people/public-content';
 import type { PartialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import type { TieKind } from '../places/kinds';
@@ -16,12 +32,18 @@ import { type TieFilters, selectedStatuses } from './tie-filters';
  * step needs, so a view stays quick on a hundred thousand ties:
  *
  *   1. the places a search names, through the index on place_names.key (if the view searches);
- *   2. the ids of the page, sorted on the few columns the sort needs;
- *   3. the number of matching ties (skipped when the first page is not full);
+ *   2. the ids of the page, in the order of the places' sort keys (place_sort_keys, below): the
+ *      database walks an index of places in the view's order and stops when the page is full,
+ *      instead of sorting every match by name;
+ *   3. the number of matching ties (skipped when the first page is not full): counted in the
+ *      database for a search, otherwise added up from a summary of every tie by status, country,
+ *      region and campaigns that is computed once per data version;
  *   4. everything shown about the page's ties.
  *
  * Names sort in the ICU root collation ("und-x-icu": Ärhus next to Aachen, Ірпінь between
- * Житомир and Київ), which PostgreSQL built with ICU and PGlite both have.
+ * Житомир and Київ), which PostgreSQL built with ICU and PGlite both have. The sort keys are
+ * ranks in that order, built by the database itself (ensurePlaceSortKeys) whenever places or
+ * their names have changed since they were last built, so the order is the collation's.
  */
 
 export type TieRowSource = { title: string; url: string | null; seedDocument: string | null; publisher: string | null };
@@ -68,30 +90,37 @@ export async function searchTies(db: Queryable, filters: TieFilters, options: Se
 
   const statuses = selectedStatuses(filters);
   if (statuses.length === 0) return empty();
-  const campaignIds = await publicCampaignIds(db, filters.campaign);
-  if (campaignIds.length === 0) return empty();
-  let named: number[] | SQL | undefined;
-  if (filters.q) {
-    const ids = await placesNamed(db, filters.q);
-    if (ids.length === 0) return empty();
-    named = ids.length <= MAX_LISTED_PLACES ? ids : sql`(${placesNamedQuery(db, filters.q)})`;
-  }
-  const conditions = tieConditions(db, filters, campaignIds, statuses, named);
-  const { where } = conditions;
-  const countryOrder = filters.sort === 'country' || filters.sort === 'status' ? await countryOrderFor(db, locale) : '';
 
   return withCollation(async (collation) => {
+    const version = await ensurePlaceSortKeys(db, locale, collation);
+    const campaignIds = await publicCampaignIds(db, version, filters.campaign);
+    if (campaignIds.length === 0) return empty();
+    let named: number[] | SQL | undefined;
+    if (filters.q) {
+      const ids = await placesNamed(db, filters.q);
+      if (ids.length === 0) return empty();
+      named = ids.length <= MAX_LISTED_PLACES ? ids : sql`(${placesNamedQuery(db, filters.q)})`;
+    }
+    const where = tieConditions(db, filters, campaignIds, statuses, named);
     if (options.allRows) {
-      const rows = await selectRows(db, locale)
-        .where(where)
-        .orderBy(...ordering(filters, locale, countryOrder, collation, { place: localName(place, locale), partner: localName(partner, locale) }));
+      const rows = await withSortKeys(selectRows(db, locale), locale).where(where).orderBy(...ordering(filters));
       return { rows: rows.map(toRow(locale)), total: rows.length, page: 1, perPage: Math.max(rows.length, 1), pageCount: 1 };
     }
 
     const offset = (filters.page - 1) * filters.perPage;
-    const pageIds = (await pageQuery(db, filters, locale, where, countryOrder, collation).limit(filters.perPage).offset(offset)).map((r) => r.id);
-    // A first page that is not full holds every match: no need to count them.
-    const total = filters.page === 1 && pageIds.length < filters.perPage ? pageIds.length : await countTies(db, conditions);
+    let pageIds: number[];
+    let total: number;
+    if (named) {
+      // A search names a few places: their ties are fetched, sorted and counted in one go.
+      const rows = await searchPageQuery(db, filters, locale, where).limit(filters.perPage).offset(offset);
+      pageIds = rows.map((r) => r.id);
+      total = rows[0]?.total ?? (offset === 0 ? 0 : await countTies(db, locale, where));
+    } else {
+      pageIds = (await pageQuery(db, filters, locale, where).limit(filters.perPage).offset(offset)).map((r) => r.id);
+      // A first page that is not full holds every match: no need to count them.
+      total =
+        filters.page === 1 && pageIds.length < filters.perPage ? pageIds.length : countFromSummary(await tieSummary(db, version), filters, campaignIds, statuses);
+    }
     if (pageIds.length === 0) return empty(total);
 
     const byId = new Map((await selectRows(db, locale).where(inArray(ties.id, pageIds))).map((r) => [r.id, toRow(locale)(r)]));
@@ -105,32 +134,38 @@ export async function searchTies(db: Queryable, filters: TieFilters, options: Se
   });
 }
 
-async function countTies(db: Queryable, conditions: Conditions): Promise<number> {
-  let query = db.select({ total: count() }).from(ties).$dynamic();
-  if (conditions.onPlace) query = query.innerJoin(place, eq(place.id, ties.placeId));
-  if (conditions.onPartner) query = query.innerJoin(partner, eq(partner.id, ties.partnerId));
-  const [row] = await query.where(conditions.where);
+async function countTies(db: Queryable, locale: string, where: SQL): Promise<number> {
+  const [row] = await withSortKeys(db.select({ total: count() }).from(ties).$dynamic(), locale).where(where);
   return row?.total ?? 0;
 }
 
-/** The page's tie ids in the view's order: only the joins its filters and sort need. */
-function pageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQL, countryOrder: string, collation: Collation) {
-  let query = db
-    .select({ id: ties.id })
-    .from(ties)
-    .innerJoin(place, eq(place.id, ties.placeId))
-    .innerJoin(partner, eq(partner.id, ties.partnerId))
-    .$dynamic();
-  let names = { place: sql<string>`${place.name}`, partner: sql<string>`${partner.name}` };
-  if (locale !== 'en') {
-    // Joined whole rather than looked up row by row: the sort needs the name of every match.
-    const placeLocal = localNames(db, locale).as('place_local');
-    const partnerLocal = localNames(db, locale).as('partner_local');
-    query = query.leftJoin(placeLocal, eq(placeLocal.placeId, place.id)).leftJoin(partnerLocal, eq(partnerLocal.placeId, partner.id));
-    names = { place: sql<string>`coalesce(${placeLocal.name}, ${place.name})`, partner: sql<string>`coalesce(${partnerLocal.name}, ${partner.name})` };
-  }
-  if (filters.sort === 'updated') query = query.leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision)));
-  return query.where(where).orderBy(...ordering(filters, locale, countryOrder, collation, names));
+const placeKey = alias(placeSortKeys, 'place_key');
+const partnerKey = alias(placeSortKeys, 'partner_key');
+
+/** Joins the sort keys of both places of each tie in the locale: the order, and the countries the filters compare. */
+function withSortKeys<T extends { innerJoin: (...args: never[]) => unknown }>(query: T, locale: string): T {
+  type Joinable = { innerJoin: (table: unknown, on: SQL | undefined) => Joinable };
+  return (query as unknown as Joinable)
+    .innerJoin(placeKey, and(eq(placeKey.locale, locale), eq(placeKey.placeId, ties.placeId)))
+    .innerJoin(partnerKey, and(eq(partnerKey.locale, locale), eq(partnerKey.placeId, ties.partnerId))) as unknown as T;
+}
+
+/** The page's tie ids in the view's order: the sort keys, and the latest event only to sort by it. */
+function pageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQL) {
+  let query = withSortKeys(db.select({ id: ties.id }).from(ties).$dynamic(), locale);
+  if (filters.sort === 'updated') query = query.leftJoin(tieEvents, latestPublicEvent());
+  return query.where(where).orderBy(...ordering(filters));
+}
+
+/**
+ * The page of a search, with the number of matches: the ties of the places searched for are
+ * few, so they are all fetched and sorted (the order's keys are expressions, which keeps the
+ * planner from walking the whole sort index instead) and counted while at it.
+ */
+function searchPageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQL) {
+  let query = withSortKeys(db.select({ id: ties.id, total: sql<number>`(count(*) over ())::int` }).from(ties).$dynamic(), locale);
+  if (filters.sort === 'updated') query = query.leftJoin(tieEvents, latestPublicEvent());
+  return query.where(where).orderBy(...ordering(filters, { viaIndex: false }));
 }
 
 /** Every name of a place in a language, the preferred one first: one row per place. */
@@ -178,10 +213,14 @@ function selectRows(db: Queryable, locale: string) {
     .innerJoin(placeCountry, eq(placeCountry.code, place.country))
     .innerJoin(partnerCountry, eq(partnerCountry.code, partner.country))
     .leftJoin(councils, eq(councils.placeId, ties.placeId))
-    // The event that produced the tie's current revision is its latest.
-    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision)))
+    .leftJoin(tieEvents, latestPublicEvent())
     .leftJoin(sources, eq(sources.id, tieEvents.sourceId))
     .$dynamic();
+}
+
+/** The event that produced the tie's current revision is its latest; none shown when it is not public. */
+function latestPublicEvent() {
+  return and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition());
 }
 
 type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
@@ -214,13 +253,12 @@ function toRow(locale: string): (r: SelectedRow) => TieRow {
   });
 }
 
-/** The public campaigns (only the one named, when a view names one). */
-async function publicCampaignIds(db: Queryable, campaignSlug: string | undefined): Promise<number[]> {
-  const rows = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(and(ne(campaigns.state, 'draft'), campaignSlug ? eq(campaigns.slug, campaignSlug) : undefined));
-  return rows.map((r) => r.id);
+/** The public campaigns (only the one named, when a view names one); read once per data version. */
+async function publicCampaignIds(db: Queryable, version: PublicDataVersion, campaignSlug: string | undefined): Promise<number[]> {
+  const publicCampaigns = await cachedAtVersion({ db, version }, 'searchTies.campaigns', () =>
+    db.select({ id: campaigns.id, slug: campaigns.slug }).from(campaigns).where(ne(campaigns.state, 'draft')),
+  );
+  return publicCampaigns.filter((c) => !campaignSlug || c.slug === campaignSlug).map((c) => c.id);
 }
 
 function tiesInPublicCampaigns(db: Queryable) {
@@ -231,28 +269,30 @@ function tiesInPublicCampaigns(db: Queryable) {
     .where(ne(campaigns.state, 'draft'));
 }
 
-type Conditions = { where: SQL; onPlace: boolean; onPartner: boolean };
-
-/** The WHERE of a view over ties, and whether it needs `place` and `partner` joined. */
-function tieConditions(db: Queryable, filters: TieFilters, campaignIds: number[], statuses: readonly TieStatus[], named: number[] | SQL | undefined): Conditions {
+/** The WHERE of a view over ties, on `ties` and the sort keys of its places (withSortKeys). */
+function tieConditions(db: Queryable, filters: TieFilters, campaignIds: number[], statuses: readonly TieStatus[], named: number[] | SQL | undefined): SQL {
   // Campaign ids, not a join to campaigns: the ties' campaigns are then found through the
-  // primary key of campaign_ties, tie by tie, when the other filters leave few ties.
+  // primary key of campaign_ties, tie by tie, as the page's ties are walked in order.
   const conditions: SQL[] = [inArray(ties.id, db.select({ id: campaignTies.tieId }).from(campaignTies).where(inArray(campaignTies.campaignId, campaignIds)))];
   if (statuses.length < TIE_STATUSES.length) conditions.push(inArray(ties.status, [...statuses]));
-  if (filters.country) conditions.push(eq(place.country, filters.country));
-  if (filters.partnerCountry) conditions.push(eq(partner.country, filters.partnerCountry));
+  // The sort keys carry each place's country, so a country's places are one range of their index.
+  if (filters.country) conditions.push(eq(placeKey.country, filters.country));
+  if (filters.partnerCountry) conditions.push(eq(partnerKey.country, filters.partnerCountry));
   if (filters.region) {
     const region = alias(places, 'region');
-    conditions.push(inArray(place.regionId, db.select({ id: region.id }).from(region).where(eq(region.slug, filters.region))));
+    const inRegion = db
+      .select({ id: places.id })
+      .from(places)
+      .where(inArray(places.regionId, db.select({ id: region.id }).from(region).where(eq(region.slug, filters.region))));
+    conditions.push(inArray(ties.placeId, inRegion));
   }
   if (named) {
-    conditions.push(
-      Array.isArray(named)
-        ? or(inArray(ties.placeId, named), inArray(ties.partnerId, named))!
-        : sql`(${ties.placeId} in ${named} or ${ties.partnerId} in ${named})`,
-    );
+    // Ties on either side of the places named, each side through its own index (an OR of the
+    // two makes the planner scan every tie).
+    const onSide = (side: AnyPgColumn) => db.select({ id: ties.id }).from(ties).where(Array.isArray(named) ? inArray(side, named) : sql`${side} in ${named}`);
+    conditions.push(inArray(ties.id, onSide(ties.placeId).unionAll(onSide(ties.partnerId))));
   }
-  return { where: and(...conditions)!, onPlace: Boolean(filters.country || filters.region), onPartner: Boolean(filters.partnerCountry) };
+  return and(...conditions)!;
 }
 
 /**
@@ -321,26 +361,34 @@ function isMissingCollation(e: unknown): boolean {
   return false;
 }
 
-function ordering(filters: TieFilters, locale: string, countryOrder: string, collation: Collation, names: { place: SQL; partner: SQL }): SQL[] {
+/**
+ * The view's order, in sort keys: a place's rank by name, or by country then name (each way
+ * round, so the index serves both directions of the country sort), the partner's rank by name,
+ * and the tie's id last so that every order is total and pages never overlap.
+ */
+function ordering(filters: TieFilters, options: { viaIndex: boolean } = { viaIndex: true }): SQL[] {
   const dir = sql.raw(filters.dir);
-  const collate = sql.raw(`collate "${collation}"`);
+  const asc = sql.raw('asc');
+  // `key + 0` sorts the same, but is no longer the indexed column.
+  const key = (column: AnyPgColumn) => (options.viaIndex ? sql`${column}` : sql`(${column} + 0)`);
+  const byCountry = key(filters.sort === 'country' && filters.dir === 'desc' ? placeKey.byCountryDesc : placeKey.byCountry);
+  const order: Record<TieFilters['sort'], SQL[]> = {
+    place: [sql`${key(placeKey.byName)} ${dir}`, sql`${key(partnerKey.byName)} ${dir}`],
+    country: [sql`${byCountry} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
+    // Enum order: the funnel.
+    status: [sql`${ties.status} ${dir}`, sql`${key(placeKey.byCountry)} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
+    // Undated events last either way: they say nothing about when.
+    updated: [sql`${tieEvents.occurredOn} ${dir} nulls last`, sql`${key(placeKey.byName)} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
+  };
+  return [...order[filters.sort], sql`${ties.id} ${asc}`];
+}
+
+/** The name order of a locale: ICU's root order, with Cyrillic first for readers of a Cyrillic language. */
+function nameOrder(name: SQL, locale: string, collation: Collation): SQL {
+  const collated = sql`${name} collate ${sql.raw(`"${collation}"`)}`;
   // ICU's root order puts Latin before Cyrillic; a reader of a Cyrillic language expects the
   // reverse, as Intl.Collator gives it. Names below U+0400 are Latin (or digits).
-  const cyrillicFirst = CYRILLIC_SCRIPT_LOCALES.has(locale.split('-')[0]!.toLowerCase());
-  const byName = (name: SQL, d: SQL) =>
-    cyrillicFirst ? [sql`(${name} collate "C" < 'Ѐ') ${d}`, sql`${name} ${collate} ${d}`] : [sql`${name} ${collate} ${d}`];
-  const asc = sql.raw('asc');
-  const placeThenPartner = [...byName(names.place, asc), ...byName(names.partner, asc)];
-  // Countries in the reader's alphabet: their rank, looked up in an object made in JS.
-  const countryKey = sql`(${countryOrder}::jsonb ->> ${place.country})::int`;
-  const order: Record<TieFilters['sort'], SQL[]> = {
-    place: [...byName(names.place, dir), ...byName(names.partner, dir)],
-    country: [sql`${countryKey} ${dir}`, ...placeThenPartner],
-    status: [sql`${ties.status} ${dir}`, sql`${countryKey} asc`, ...placeThenPartner], // enum order: the funnel
-    // Undated events last either way: they say nothing about when.
-    updated: [sql`${tieEvents.occurredOn} ${dir} nulls last`, ...placeThenPartner],
-  };
-  return [...order[filters.sort], sql`${ties.id} asc`];
+  return CYRILLIC_SCRIPT_LOCALES.has(locale.split('-')[0]!.toLowerCase()) ? sql`(${name} collate "C" < 'Ѐ'), ${collated}` : collated;
 }
 
 const CYRILLIC_SCRIPT_LOCALES = new Set(['uk', 'ru', 'be', 'bg', 'sr', 'mk']);
@@ -359,6 +407,129 @@ async function countryOrderFor(db: Queryable, locale: string): Promise<string> {
   // The countries table is filled by a migration and never changes while the app runs.
   if (rows.length > 0) countryOrders.set(locale, order);
   return order;
+}
+
+/**
+ * Builds the locale's place_sort_keys when places or their names have changed since they were
+ * built (names_version), and once in each process for each database, because the country order
+ * comes from this app's translations of country names, not from the database. One builder at a
+ * time: the requests of this process share one build, other processes wait on an advisory lock;
+ * readers keep seeing the previous keys until the new ones commit. A few milliseconds on the
+ * seed, about a second on a hundred thousand ties. Returns the data version it read, which the
+ * view's total is then counted at.
+ */
+async function ensurePlaceSortKeys(db: Queryable, locale: string, collation: Collation): Promise<PublicDataVersion> {
+  let built = sortKeysBuilt.get(db);
+  if (!built) sortKeysBuilt.set(db, (built = new Map()));
+  const state = await sortKeysState(db, locale);
+  if (state.current && built.get(locale) === 'built') return state.version;
+  let building = built.get(locale);
+  if (!building || building === 'built') {
+    building = buildPlaceSortKeys(db, locale, collation).then(
+      () => built.set(locale, 'built'),
+      (e: unknown) => {
+        built.delete(locale);
+        throw e;
+      },
+    );
+    built.set(locale, building);
+  }
+  await building;
+  return (await sortKeysState(db, locale)).version;
+}
+
+async function sortKeysState(db: Queryable, locale: string): Promise<{ version: PublicDataVersion; current: boolean }> {
+  const [row] = await db
+    .select({
+      epoch: publicDataVersion.epoch,
+      counter: publicDataVersion.version,
+      names: publicDataVersion.namesVersion,
+      builtEpoch: placeSortState.epoch,
+      builtNames: placeSortState.namesVersion,
+    })
+    .from(publicDataVersion)
+    .leftJoin(placeSortState, eq(placeSortState.locale, locale))
+    .where(eq(publicDataVersion.id, 1));
+  if (!row) throw new Error('public_data_version has no row: the database is not migrated (db/migrations/0003_public_data_version.sql).');
+  return { version: { epoch: row.epoch, counter: row.counter, names: row.names }, current: row.builtEpoch === row.epoch && row.builtNames === row.names };
+}
+
+async function buildPlaceSortKeys(db: Queryable, locale: string, collation: Collation): Promise<void> {
+  const countryOrder = await countryOrderFor(db, locale);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SORT_KEYS_LOCK}, hashtext(${locale}))`);
+    const { version } = await sortKeysState(tx, locale);
+    const name = sql.raw('n.name');
+    const countryRank = sql`(${countryOrder}::jsonb ->> n.country)::int`;
+    const local = localNames(tx, locale).as('local');
+    await tx.delete(placeSortKeys).where(eq(placeSortKeys.locale, locale));
+    await tx.execute(sql`
+      insert into ${placeSortKeys} (locale, place_id, country, by_name, by_country, by_country_desc)
+      select ${locale}, n.id, n.country,
+        dense_rank() over (order by ${nameOrder(name, locale, collation)}),
+        dense_rank() over (order by ${countryRank} asc, ${nameOrder(name, locale, collation)}),
+        dense_rank() over (order by ${countryRank} desc, ${nameOrder(name, locale, collation)})
+      from (${tx
+        .select({ id: places.id, country: places.country, name: sql<string>`coalesce(${local.name}, ${places.name})`.as('name') })
+        .from(places)
+        .leftJoin(local, eq(local.placeId, places.id))}) n`);
+    await tx
+      .insert(placeSortState)
+      .values({ locale, epoch: version.epoch, namesVersion: version.names })
+      .onConflictDoUpdate({ target: placeSortState.locale, set: { epoch: version.epoch, namesVersion: version.names, builtAt: sql`now()` } });
+  });
+  // Fresh statistics, so the planner knows the keys it walks (a thousand times more rows than an empty table).
+  await db.execute(sql`analyze ${placeSortKeys}`);
+}
+
+/** Per database handle and locale: the sort keys this process has built, or is building. */
+const sortKeysBuilt = new WeakMap<object, Map<string, 'built' | Promise<unknown>>>();
+/** The first key of the advisory lock that serialises building sort keys (any constant of ours). */
+const SORT_KEYS_LOCK = 728_001;
+
+/** How many ties of campaigns there are, by everything the tracker filters on but a search. */
+type SummaryRow = { status: TieStatus; country: string; partnerCountry: string; region: string | null; campaignIds: number[]; count: number };
+
+/**
+ * Every tie of a campaign, counted by status, the two countries, the region and the set of its
+ * campaigns: a few hundred rows from which the total of any view without a search is added up.
+ * Computed once per data version (lib/cache/public-cache.ts) and shared by every view of it.
+ */
+async function tieSummary(db: Queryable, version: PublicDataVersion): Promise<SummaryRow[]> {
+  return cachedAtVersion({ db, version }, 'searchTies.summary', async () => {
+    const region = alias(places, 'region');
+    const memberships = db
+      .select({ tieId: campaignTies.tieId, ids: sql<string>`string_agg(${campaignTies.campaignId}::text, ',' order by ${campaignTies.campaignId})`.as('ids') })
+      .from(campaignTies)
+      .groupBy(campaignTies.tieId)
+      .as('memberships');
+    const rows = await db
+      .select({ status: ties.status, country: place.country, partnerCountry: partner.country, region: region.slug, ids: memberships.ids, count: count() })
+      .from(ties)
+      .innerJoin(memberships, eq(memberships.tieId, ties.id))
+      .innerJoin(place, eq(place.id, ties.placeId))
+      .innerJoin(partner, eq(partner.id, ties.partnerId))
+      .leftJoin(region, eq(region.id, place.regionId))
+      .groupBy(ties.status, place.country, partner.country, region.slug, memberships.ids);
+    return rows.map((r) => ({ ...r, campaignIds: r.ids.split(',').map(Number) }));
+  });
+}
+
+function countFromSummary(summary: readonly SummaryRow[], filters: TieFilters, campaignIds: readonly number[], statuses: readonly TieStatus[]): number {
+  const wanted = new Set(campaignIds);
+  let total = 0;
+  for (const r of summary) {
+    if (
+      statuses.includes(r.status) &&
+      r.campaignIds.some((id) => wanted.has(id)) &&
+      (!filters.country || r.country === filters.country) &&
+      (!filters.partnerCountry || r.partnerCountry === filters.partnerCountry) &&
+      (!filters.region || r.region === filters.region)
+    ) {
+      total += r.count;
+    }
+  }
+  return total;
 }
 
 export type TieFilterOptions = {

@@ -5,6 +5,7 @@ import { campaignTies, campaigns, councils, countries, places, sources, tieEvent
 import type { PartialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import { localisedPlaceNames } from '../places/localised-place-names';
+import { publicEventsCondition } from '../people/public-content';
 import type { TieEventType, TieStatus } from './lifecycle';
 import type { CountryRef, PlaceRef } from './queries';
 
@@ -122,6 +123,7 @@ export async function listStatusChanges(db: Queryable, options: StatusChangeOpti
       and(
         inArray(tieEvents.tieId, scopedTieIds(db, options.campaignSlug)),
         or(eq(tieEvents.type, 'recorded'), ne(tieEvents.fromStatus, tieEvents.toStatus)),
+        publicEventsCondition(),
       ),
     )
     .orderBy(sql`${tieEvents.occurredOn} desc nulls last`, desc(tieEvents.recordedAt), desc(tieEvents.id))

@@ -9,10 +9,8 @@ import { CouncilsHoldingTiesList } from '@/components/ties/councils-holding-ties
 import { FindYourCity } from '@/components/ties/find-your-city';
 import { LatestChanges } from '@/components/ties/latest-changes';
 import { HeadlineFigures } from '@/components/ties/headline-figures';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getHeadlineNumbers, listCampaigns, listCouncilsHoldingTies } from '@/lib/ties/queries';
-import { listStatusChanges } from '@/lib/ties/status-changes';
+import { cachedCampaigns, cachedCouncilsHoldingTies, cachedHeadlineNumbers, cachedStatusChanges, requestReader } from '@/lib/cache/public-queries';
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -29,12 +27,12 @@ export default async function HomePage({ params }: Props) {
   setRequestLocale(locale);
   // Rendered per request from the database; `next build` must never open it.
   await connection();
-  const db = await getDb();
+  const reader = await requestReader();
   const [headline, campaigns, councils, changes] = await Promise.all([
-    getHeadlineNumbers(db),
-    listCampaigns(db),
-    listCouncilsHoldingTies(db, { locale }),
-    listStatusChanges(db, { locale, limit: 8 }),
+    cachedHeadlineNumbers(reader),
+    cachedCampaigns(reader),
+    cachedCouncilsHoldingTies(reader, { locale }),
+    cachedStatusChanges(reader, { locale, limit: 8 }),
   ]);
   const t = await getTranslations({ locale, namespace: 'Home' });
   const format = await getFormatter({ locale });

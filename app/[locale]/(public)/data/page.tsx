@@ -4,12 +4,11 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
+import { cachedStatsCampaigns, requestReader } from '@/lib/cache/public-queries';
 import { env } from '@/lib/env';
 import { PARTNER_COUNTRIES } from '@/lib/places/kinds';
 import { STATUS_GROUP_NAMES, TIE_STATUSES } from '@/lib/ties/lifecycle';
-import { listStatsCampaigns } from '@/lib/ties/stats';
 import { TIE_CSV_COLUMNS } from '@/lib/ties/tie-csv';
 import { DEFAULT_PER_PAGE, DEFAULT_SORT, MAX_PER_PAGE, TIE_SORTS } from '@/lib/ties/tie-filters';
 import { exampleResponse } from './example-response';
@@ -67,7 +66,7 @@ export default async function OpenDataPage({ params }: Props) {
   setRequestLocale(locale);
   // The campaigns' names in the parameter table come from the database.
   await connection();
-  const campaigns = await listStatsCampaigns(await getDb(), { locale });
+  const campaigns = await cachedStatsCampaigns(await requestReader(), { locale });
   const t = await getTranslations({ locale, namespace: 'OpenData' });
   const appUrl = env().APP_URL.replace(/\/+$/, '');
   const sample = campaigns[0]?.slug ?? 'ukraine-2022';

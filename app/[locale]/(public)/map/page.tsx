@@ -5,10 +5,10 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { LineSample, TieMap } from '@/components/map/tie-map';
 import { StatusLabel } from '@/components/ties/status-label';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
+import { cachedMapData, requestReader } from '@/lib/cache/public-queries';
 import { drawMap } from '@/lib/map/draw-map';
-import { type MapLineGroup, type MapPlace, type MapTie, getMapData } from '@/lib/map/map-data';
+import type { MapLineGroup, MapPlace, MapTie } from '@/lib/map/map-data';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -33,7 +33,7 @@ export default async function MapPage({ params, searchParams }: Props) {
   // Rendered per request from the database; `next build` must never open it.
   await connection();
   const asked = [(await searchParams).campaign ?? []].flat()[0]?.trim() ?? '';
-  const data = await getMapData(await getDb(), { campaignSlug: asked || undefined, locale });
+  const data = await cachedMapData(await requestReader(), { campaignSlug: asked || undefined, locale });
   const campaign = data.campaigns.find((c) => c.slug === asked);
   const map = drawMap(data.drawn);
   const t = await getTranslations({ locale, namespace: 'Map' });

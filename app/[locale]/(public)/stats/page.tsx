@@ -8,9 +8,17 @@ import { CampaignFilter } from '@/components/stats/campaign-filter';
 import { DataTable } from '@/components/stats/data-table';
 import { ProgressChart, ProgressLegend, type Series } from '@/components/stats/progress-chart';
 import { SurveyFigures } from '@/components/stats/survey-figures';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { type CountryRanking, PROGRESS_STAGES, type ProgressStage, getFunnel, getProgress, listCampaignFigures, listStatsCampaigns, rankByCountry, rankByRegion } from '@/lib/ties/stats';
+import {
+  cachedCampaignFigures,
+  cachedFunnel,
+  cachedProgress,
+  cachedRankByCountry,
+  cachedRankByRegion,
+  cachedStatsCampaigns,
+  requestReader,
+} from '@/lib/cache/public-queries';
+import { type CountryRanking, PROGRESS_STAGES, type ProgressStage } from '@/lib/ties/stats';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -35,20 +43,20 @@ export default async function StatsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   // Rendered per request from the database; `next build` must never open it.
   await connection();
-  const db = await getDb();
-  const campaigns = await listStatsCampaigns(db, { locale });
+  const reader = await requestReader();
+  const campaigns = await cachedStatsCampaigns(reader, { locale });
   const asked = [(await searchParams).campaign ?? []].flat()[0]?.trim() ?? '';
   // Only public campaigns can be picked: a draft's slug in the address shows all public ones.
   const campaign = campaigns.find((c) => c.slug === asked);
   const scope = { campaignSlug: campaign?.slug };
 
   const [funnel, progress, partnerCountries, councilCountries, regions, figures] = await Promise.all([
-    getFunnel(db, scope),
-    getProgress(db, scope),
-    rankByCountry(db, { ...scope, side: 'partner', locale }),
-    rankByCountry(db, { ...scope, side: 'council', locale }),
-    rankByRegion(db, { ...scope, country: REGION_COUNTRY, locale }),
-    listCampaignFigures(db, { ...scope, locale }),
+    cachedFunnel(reader, scope),
+    cachedProgress(reader, scope),
+    cachedRankByCountry(reader, { ...scope, side: 'partner', locale }),
+    cachedRankByCountry(reader, { ...scope, side: 'council', locale }),
+    cachedRankByRegion(reader, { ...scope, country: REGION_COUNTRY, locale }),
+    cachedCampaignFigures(reader, { ...scope, locale }),
   ]);
   const t = await getTranslations({ locale, namespace: 'Stats' });
   const status = await getTranslations({ locale, namespace: 'TieStatus' });

@@ -7,10 +7,9 @@ import { FilterErrorSummary } from '@/components/tracker/filter-error-summary';
 import { TrackerFilters } from '@/components/tracker/tracker-filters';
 import { TrackerPagination } from '@/components/tracker/tracker-pagination';
 import { TrackerTable } from '@/components/tracker/tracker-table';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { countryName } from '@/lib/i18n/country-name';
-import { listTieFilterOptions, searchTies } from '@/lib/ties/search-ties';
+import { cachedSearchTies, cachedTieFilterOptions, requestReader } from '@/lib/cache/public-queries';
 import { DEFAULT_PER_PAGE, parseTieFilters, tieFiltersHref } from '@/lib/ties/tie-filters';
 
 type Props = {
@@ -33,8 +32,8 @@ export default async function TrackerPage({ params, searchParams }: Props) {
   await connection();
   // Parameters that are wrong are named in an error summary; the rest of the view still shows.
   const { filters, errors } = parseTieFilters(await searchParams);
-  const db = await getDb();
-  const [result, options] = await Promise.all([searchTies(db, filters, { locale }), listTieFilterOptions(db, locale)]);
+  const reader = await requestReader();
+  const [result, options] = await Promise.all([cachedSearchTies(reader, filters, { locale }), cachedTieFilterOptions(reader, locale)]);
   const t = await getTranslations({ locale, namespace: 'Tracker' });
 
   const path = `/${locale}/tracker`;

@@ -3,20 +3,19 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { cache } from 'react';
 import { CouncilTie } from '@/components/council/council-tie';
 import { NotFoundView } from '@/components/council/not-found-view';
 import { OtherSpellings, hasOtherSpellings } from '@/components/council/other-spellings';
 import { ReviewClaimBlock } from '@/components/council/review-claim';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { webAddress } from '@/lib/sources/web-address';
-import { type CouncilPage as CouncilPageData, getCouncilPage } from '@/lib/ties/council-page';
+import { cachedCouncilPage, requestReader } from '@/lib/cache/public-queries';
+import type { CouncilPage as CouncilPageData } from '@/lib/ties/council-page';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-// Metadata and the page read the same data once per request.
-const loadCouncilPage = cache(async (slug: string, locale: string) => getCouncilPage(await getDb(), slug, { locale }));
+// Metadata and the page read the same data: once per data version (lib/cache/public-queries.ts).
+const loadCouncilPage = async (slug: string, locale: string) => cachedCouncilPage(await requestReader(), slug, { locale });
 
 function tieName(page: CouncilPageData, tieId: number): string | null {
   const tie = page.ties.find((t) => t.id === tieId);

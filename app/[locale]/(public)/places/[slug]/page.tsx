@@ -3,19 +3,17 @@ import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { cache } from 'react';
 import { NotFoundView } from '@/components/council/not-found-view';
 import { PlaceSpellingsTable } from '@/components/council/place-spellings-table';
 import { partialDateValues } from '@/components/partial-date-text';
 import { StatusLabel } from '@/components/ties/status-label';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getPlacePage } from '@/lib/places/place-page';
+import { cachedPlacePage, requestReader } from '@/lib/cache/public-queries';
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
-// Metadata and the page read the same data once per request.
-const loadPlacePage = cache(async (slug: string, locale: string) => getPlacePage(await getDb(), slug, { locale }));
+// Metadata and the page read the same data: once per data version (lib/cache/public-queries.ts).
+const loadPlacePage = async (slug: string, locale: string) => cachedPlacePage(await requestReader(), slug, { locale });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;

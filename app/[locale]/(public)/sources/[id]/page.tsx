@@ -3,15 +3,13 @@ import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { cache } from 'react';
 import { NotFoundView } from '@/components/council/not-found-view';
 import { partialDateValues } from '@/components/partial-date-text';
 import { StatusLabel } from '@/components/ties/status-label';
-import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
+import { cachedSourcePage, requestReader } from '@/lib/cache/public-queries';
 import { languageName } from '@/lib/i18n/language-name';
 import { readSeedDocumentText } from '@/lib/sources/seed-document-text';
-import { getSourcePage } from '@/lib/sources/source-page';
 import { webAddress } from '@/lib/sources/web-address';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ page?: string | string[] }> };
@@ -37,7 +35,7 @@ function pageWindow(current: number, count: number): (number | null)[] {
 }
 
 // Metadata and the page read the same data once per request.
-const loadSourcePage = cache(async (id: number, locale: string, page: number) => getSourcePage(await getDb(), id, { locale, page }));
+const loadSourcePage = async (id: number, locale: string, page: number) => cachedSourcePage(await requestReader(), id, { locale, page });
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { locale, id } = await params;

@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_mail_message_idx" ON "appeals" USING btree ("mail_message_id");

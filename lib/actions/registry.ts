@@ -1,0 +1,37 @@
+import { moderateAppeal } from '../appeals/moderate-appeal';
+import { recordExternalAppeal } from '../appeals/record-external-appeal';
+import { sendAppeal } from '../appeals/send-appeal';
+import { setLetterDelivery } from '../appeals/set-letter-delivery';
+import { retryFailedMail } from '../mail/failed-mail';
+import { banPerson, unbanPerson } from '../people/bans';
+import { inviteAdmin, inviteOrganiser, inviteStaff } from '../people/invite';
+import { revokeMembership } from '../people/revoke-membership';
+import { claimStaff, decideStaffClaim } from '../people/staff-claims';
+import { updateAccount } from '../people/update-account';
+import { recordTieEvent } from '../ties/tie-event-action';
+
+/**
+ * Every action the app defines: every way anything changes, besides Auth.js's own sign-in and
+ * sign-out. The permission matrix (lib/auth/permission-matrix.test.ts) walks this list, and a
+ * test checks that every server action and state-changing route handler runs one of them
+ * (lib/actions/mutations-through-wrapper.test.ts). A new action goes here.
+ */
+export const ACTIONS = [
+  updateAccount,
+  claimStaff,
+  decideStaffClaim,
+  inviteStaff,
+  inviteOrganiser,
+  inviteAdmin,
+  revokeMembership,
+  banPerson,
+  unbanPerson,
+  recordTieEvent,
+  retryFailedMail,
+  sendAppeal,
+  recordExternalAppeal,
+  moderateAppeal,
+  setLetterDelivery,
+] as const;
+
+export type RegisteredAction = (typeof ACTIONS)[number];

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_RENDER_HEADER, clearPageCache, isCacheablePageRequest, pageKey, servePublicPage, withoutFrameworkScripts } from './page-cache';
+import type { PublicDataVersion } from './public-data-version';
+import { SIGNAL_MAX_AGE_MS, currentSignal, publishVersion, resetVersionSignal } from './version-signal';
+
+// What Next renders for a page without client components of its own: its runtime's scripts,
+// the flight data (every client reference loads the framework's chunk list "$2"), preloads.
+const flight = (rows: string) => `<script>self.__next_f.push([1,${JSON.stringify(rows)}])</script>`;
+const FRAMEWORK_ROWS = '2:"/_next/static/chunks/a.js"\n3:I[39756,["$2"],"default"]\nd:I[97367,["$2"],"OutletBoundary"]\n';
+const page = (body: string, rows = FRAMEWORK_ROWS) =>
+  `<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_next/static/chunks/x.css"/>` +
+  `<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/>` +
+  `<script src="/_next/static/chunks/a.js" async=""></script><title>T</title></head>` +
+  `<body><main>${body}</main><script type="application/ld+json">{"@type":"Dataset"}</script>` +
+  `<script>(self.__next_f=self.__next_f||[]).push([0])</script>${flight(rows)}</body></html>`;
+
+describe('withoutFrameworkScripts', () => {
+  it('drops the runtime, its preloads and the hydration data, and keeps the page, its styles and JSON-LD', () => {
+    const html = withoutFrameworkScripts(page('<h1>Tracker</h1><form method="get"><button>Filter</button></form>'));
+    expect(html).not.toMatch(/<script(?![^>]*ld\+json)/);
+    expect(html).not.toContain('as="script"');
+    expect(html).not.toContain('__next_f');
+    expect(html).toContain('<h1>Tracker</h1><form method="get"><button>Filter</button></form>');
+    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/x.css"/>');
+    expect(html).toContain('<script type="application/ld+json">{"@type":"Dataset"}</script>');
+  });
+
+  it('leaves a page with a client component of its own as it is', () => {
+    const withForm = page('<form></form>', `${FRAMEWORK_ROWS}9:I[51234,["$2","/_next/static/chunks/sign-in-form.js"],"SignInForm"]\n`);
+    expect(withoutFrameworkScripts(withForm)).toBe(withForm);
+  });
+});
+
+describe('which requests the page cache answers', () => {
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => new Request(`http://127.0.0.1:3100${path}`, { method, headers });
+
+  it('answers GET and HEAD of the public pages in every language, whatever their query', () => {
+    for (const path of ['/uk', '/en', '/en/tracker', '/uk/tracker?country=UKR&closed=1', '/en/councils/kharkiv-ukr', '/uk/places/gomel-blr', '/en/sources/12?page=2', '/en/stats', '/en/map', '/en/data', '/en/appeals?council=x']) {
+      expect(isCacheablePageRequest(get(path)), path).toBe(true);
+    }
+    expect(isCacheablePageRequest(get('/en/tracker', {}, 'HEAD'))).toBe(true);
+  });
+
+  it('leaves everything else to Next: other pages, other methods, the router’s requests, its own renders', () => {
+    for (const path of ['/', '/de/tracker', '/en/account', '/en/organise/ties/1', '/en/sign-in', '/en/councils/x/opengraph-image-abc', '/en/tracker/more', '/api/v1/ties']) {
+      expect(isCacheablePageRequest(get(path)), path).toBe(false);
+    }
+    expect(isCacheablePageRequest(get('/en/tracker', {}, 'POST'))).toBe(false);
+    expect(isCacheablePageRequest(get('/en/tracker', { rsc: '1' }))).toBe(false);
+    expect(isCacheablePageRequest(get('/en/tracker', { 'next-router-prefetch': '1' }))).toBe(false);
+    expect(isCacheablePageRequest(get('/en/tracker', { [PAGE_RENDER_HEADER]: '1' }))).toBe(false);
+  });
+
+  it('keys a page by its path and its parameters in any order', () => {
+    expect(pageKey(new URL('http://x/en/tracker?status=severed&country=UKR&status=active'))).toBe(pageKey(new URL('http://x/en/tracker?country=UKR&status=active&status=severed')));
+    expect(pageKey(new URL('http://x/en/tracker?country=UKR'))).not.toBe(pageKey(new URL('http://x/en/tracker?country=POL')));
+    expect(pageKey(new URL('http://x/en/tracker'))).toBe('/en/tracker');
+  });
+});
+
+describe('servePublicPage, against a server that renders pages', () => {
+  let server: http.Server;
+  let origin: string;
+  const renders: { path: string; marked: boolean }[] = [];
+  let status = 200;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      renders.push({ path: req.url ?? '', marked: req.headers[PAGE_RENDER_HEADER] === '1' });
+      // The locale routing sets its cookie on the render too; any other cookie makes a page private.
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': req.url === '/en/data' ? 'session=1' : 'NEXT_LOCALE=en; Path=/' });
+      res.end(page(`<p>render ${renders.length} of ${req.url}</p>`));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterEach(() => {
+    clearPageCache();
+    resetVersionSignal();
+    renders.length = 0;
+    status = 200;
+  });
+
+  const version = (counter: number): PublicDataVersion => ({ epoch: 'e1', counter, names: 0 });
+  // What the locale routing answers for a page it lets through.
+  const routed = () => new Response(null, { headers: { 'x-middleware-next': '1', link: '<http://x/uk/tracker>; rel="alternate"; hreflang="uk"', 'set-cookie': 'NEXT_LOCALE=en; Path=/' } });
+  const serve = (path: string, method = 'GET') => servePublicPage(new Request(`http://example.org${path}`, { method }), routed(), origin);
+
+  it('renders a page once per data version and serves those bytes, without scripts, until the version moves', async () => {
+    publishVersion(version(1));
+    const first = await serve('/en/tracker?country=UKR');
+    expect(first?.headers.get('x-untwin-page-cache')).toBe('miss');
+    const html = await first!.text();
+    expect(html).toContain('<p>render 1 of /en/tracker?country=UKR</p>');
+    expect(html).not.toContain('__next_f');
+    expect(renders).toEqual([{ path: '/en/tracker?country=UKR', marked: true }]);
+
+    const again = await serve('/en/tracker?country=UKR');
+    expect(again?.headers.get('x-untwin-page-cache')).toBe('hit');
+    expect(await again!.text()).toBe(html);
+    expect(renders).toHaveLength(1);
+    // The routing's headers of this request, and what a CDN needs to know.
+    expect(again?.headers.get('set-cookie')).toBe('NEXT_LOCALE=en; Path=/');
+    expect(again?.headers.get('link')).toContain('hreflang="uk"');
+    expect(again?.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    expect(again?.headers.get('vary')).toContain('rsc');
+
+    publishVersion(version(2));
+    const after = await serve('/en/tracker?country=UKR');
+    expect(after?.headers.get('x-untwin-page-cache')).toBe('miss');
+    expect(await after!.text()).toContain('<p>render 2 of /en/tracker?country=UKR</p>');
+  });
+
+  it('renders a page once for requests that arrive together', async () => {
+    publishVersion(version(1));
+    const all = await Promise.all(Array.from({ length: 5 }, () => serve('/en/stats')));
+    expect(renders).toHaveLength(1);
+    expect(new Set(await Promise.all(all.map((r) => r!.text()))).size).toBe(1);
+  });
+
+  it('answers HEAD without a body', async () => {
+    publishVersion(version(1));
+    const head = await serve('/en', 'HEAD');
+    expect(head?.status).toBe(200);
+    expect(await head!.text()).toBe('');
+  });
+
+  it('steps aside when the version is not known or too old, and when the render fails', async () => {
+    expect(await serve('/en/tracker')).toBeNull();
+    publishVersion(version(1), Date.now() - SIGNAL_MAX_AGE_MS - 1);
+    expect(currentSignal()).toBeNull();
+    expect(await serve('/en/tracker')).toBeNull();
+    expect(renders).toHaveLength(0);
+
+    publishVersion(version(1));
+    status = 500;
+    expect(await serve('/en/tracker')).toBeNull();
+    status = 200;
+    expect(await (await serve('/en/tracker'))!.text()).toContain('render 2');
+  });
+
+  it('does not keep a page that sets a cookie of its own', async () => {
+    publishVersion(version(1));
+    expect(await serve('/en/data')).toBeNull();
+  });
+
+  it('leaves a redirect or a rewrite of the locale routing alone', async () => {
+    publishVersion(version(1));
+    const redirect = new Response(null, { status: 307, headers: { location: '/uk' } });
+    expect(await servePublicPage(new Request('http://example.org/en'), redirect, origin)).toBeNull();
+    expect(renders).toHaveLength(0);
+  });
+
+  it('does not take the signal back to an older version', () => {
+    publishVersion(version(3));
+    publishVersion(version(2));
+    expect(currentSignal()?.version.counter).toBe(3);
+    publishVersion({ epoch: 'e2', counter: 0, names: 0 });
+    expect(currentSignal()?.version.epoch).toBe('e2');
+  });
+});

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Noto Sans for Open Graph images (next/og draws text with the fonts it is given, and its
+ * built-in font has no Cyrillic). From @fontsource/noto-sans: the Latin and Cyrillic subsets in
+ * regular and bold; next/og falls back across the list glyph by glyph.
+ */
+const FILES = [
+  ['latin', 400],
+  ['latin', 700],
+  ['cyrillic', 400],
+  ['cyrillic', 700],
+] as const;
+
+type OgFont = { name: string; data: ArrayBuffer; weight: 400 | 700; style: 'normal' };
+let loaded: Promise<OgFont[]> | undefined;
+
+export function ogFonts(): Promise<OgFont[]> {
+  loaded ??= Promise.all(
+    FILES.map(async ([subset, weight]) => {
+      const file = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans', 'files', `noto-sans-${subset}-${weight}-normal.woff`);
+      const buf = await readFile(file);
+      return { name: 'Noto Sans', data: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer, weight, style: 'normal' as const };
+    }),
+  );
+  return loaded;
+}
