@@ -23,13 +23,15 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole repository (`npm run typecheck`) before it builds; doing
   // it again inside `next build` costs half a minute on a small machine and checks less.
   typescript: { ignoreBuildErrors: true },
-  // PGlite loads its WebAssembly and data files from its package folder at run time.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WebAssembly and data files from its package folder at run time; pdfkit
+  // (letters as PDF) reads its font metrics and fontkit's tables from its own folder too.
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit'],
   async headers() {
     // The public pages (lib/cache/page-cache.ts lists the same ones): a CDN may keep them for a
-    // few seconds. Not `/` (it redirects by cookie and Accept-Language) nor anything signed in.
+    // few seconds. Not `/` (it redirects by cookie and Accept-Language), nor anything signed in,
+    // nor /appeals (its counters change with every appeal sent).
     const locale = `:locale(${routing.locales.join('|')})`;
-    const cacheable = [`/${locale}`, `/${locale}/:page(tracker|stats|map|data|appeals)`, `/${locale}/:kind(councils|places|sources)/:slug`];
+    const cacheable = [`/${locale}`, `/${locale}/:page(tracker|stats|map|data)`, `/${locale}/:kind(councils|places|sources)/:slug`];
     return [
       { source: '/:path*', headers: securityHeaders },
       ...cacheable.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: PUBLIC_PAGE_CACHE_CONTROL }] })),

@@ -57,6 +57,9 @@ const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
     command: [
       `node -e "require('node:fs').rmSync('.data/e2e', { recursive: true, force: true })"`,
       'npx tsx scripts/db-setup.ts',
+      // Council contact addresses, the way an operator records them, and the admin who moderates.
+      'npx tsx scripts/data-import.ts e2e/fixtures/council-directory.json',
+      'npx tsx scripts/admin-create.ts e2e-admin@example.org',
       `npx next start -p ${PORT}`,
     ].join(' && '),
     // Ready when the home page renders: the database is open and the first request is paid for.
@@ -72,6 +75,8 @@ const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [
       APP_URL: baseURL,
       RESEND_API_KEY: 're_test',
       RESEND_BASE_URL: `http://127.0.0.1:${FAKE_RESEND_PORT}`,
+      // base64 of "untwin-e2e-resend-webhook-secret"; e2e/activist/appeal-support.ts signs with it.
+      RESEND_WEBHOOK_SECRET: 'whsec_dW50d2luLWUyZS1yZXNlbmQtd2ViaG9vay1zZWNyZXQ=',
     },
   },
 ];

@@ -3,20 +3,24 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { env } from './lib/env';
 import { isSameOriginRequest } from './lib/http/same-origin';
 import { PATHNAME_HEADER, routing } from './i18n/routing';
+import { servePublicPage } from './lib/cache/page-cache';
 
 const handleI18nRouting = createMiddleware(routing);
 
 /**
- * Locale routing (`/` goes to /uk or /en by cookie, then Accept-Language) and the request's
- * path for server components (the language switcher and hreflang links need it).
+ * Locale routing (`/` goes to /uk or /en by cookie, then Accept-Language), the request's path
+ * for server components (the language switcher and hreflang links need it), and the public
+ * pages kept per data version (lib/cache/page-cache.ts).
  */
-export default function proxy(request: NextRequest) {
+export default async function proxy(request: NextRequest) {
   // CSRF: a form post or server action from another site is refused before any page code runs.
   if (request.method !== 'GET' && request.method !== 'HEAD' && !isSameOriginRequest(request.headers, env().APP_URL)) {
     return new NextResponse('This request came from another site.', { status: 403 });
   }
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname);
-  return handleI18nRouting(request);
+  const routed = handleI18nRouting(request);
+  // Public pages are served from the page cache while the public data has not changed.
+  return (await servePublicPage(request, routed)) ?? routed;
 }
 
 export const config = {

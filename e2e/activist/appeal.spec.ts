@@ -47,6 +47,8 @@ test('an activist writes to Cherkasy in Ukrainian, an organiser approves it, the
   await expect(page).toHaveURL(/\/uk\/appeals\/new\?council=cherkasy-ukr$/);
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Черкаська міська рада');
+  // A new account has no name to sign with: the page says so.
+  await expect(page.getByTestId('no-name')).toBeVisible();
   const councilBefore = Number(await page.getByTestId('council-appeal-count').getAttribute('data-count'));
   const ties = page.getByRole('group', { name: 'Зв’язки, які лист просить раду розірвати' });
   await expect(ties.getByRole('checkbox', { name: /Орша/ })).toBeChecked();
@@ -96,6 +98,8 @@ test('an activist writes to Cherkasy in Ukrainian, an organiser approves it, the
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(frame.contentFrame().locator('body')).toContainText(marker);
   await expectNoAxeViolationsBesideTheEmail(page);
+  const previewText = await page.getByTestId('preview-text').textContent();
+  const previewHtml = await frame.getAttribute('srcdoc');
 
   // A first letter waits for an organiser.
   await expect(page.getByText('Це ваш перший лист через Untwin')).toBeVisible();
@@ -128,7 +132,9 @@ test('an activist writes to Cherkasy in Ukrainian, an organiser approves it, the
   expect(mail!.subject).toBe(editedSubject);
   expect(mail!.text).toContain(marker);
   expect(mail!.text).toContain('Олена Коваль');
-  expect(mail!.html).toContain(marker);
+  // Exactly what the preview showed.
+  expect(mail!.text).toBe(previewText);
+  expect(mail!.html).toBe(previewHtml);
   // Still one after the send is recorded: the outbox never sends an appeal twice.
   await page.reload();
   expect((await mailsFor(COUNCIL_ADDRESS.cherkasy)).filter((m) => m.text?.includes(marker))).toHaveLength(1);

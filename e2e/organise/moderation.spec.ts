@@ -19,6 +19,7 @@ test('a first appeal waits; rejected with a reason, it is never sent, and its wr
   await activistPage.getByRole('button', { name: 'Надіслати лист на перевірку' }).click();
   await expect(activistPage).toHaveURL(/\/uk\/appeals\/\d+\?done=awaiting_moderation$/);
   await expect(activistPage.getByTestId('appeal-state')).toContainText('Чекає на організатора');
+  const appealPage = activistPage.url();
 
   // Not for activists.
   await activistPage.goto('/en/organise/appeals');
@@ -42,6 +43,7 @@ test('a first appeal waits; rejected with a reason, it is never sent, and its wr
   await expect(queueEntry(admin, activist)).toHaveCount(0);
   await admin.context().close();
 
+  await activistPage.goto(appealPage);
   await expectAppealState(activistPage, 'rejected');
   await expect(activistPage.getByTestId('rejection-reason')).toHaveText(reason);
   await expect(activistPage.getByRole('link', { name: 'Написати лист знову' })).toHaveAttribute('href', '/uk/appeals/new?council=ternopil-ukr');

@@ -42,10 +42,11 @@ test('a status change shows on the council page and the tracker within seconds, 
   const admin = await browser.newPage();
   await signInAs(admin, ADMIN_EMAIL, { callbackUrl: `/en/organise/ties/${tie!.id}` });
   await expect(admin).toHaveURL(new RegExp(`/en/organise/ties/${tie!.id}$`));
-  await admin.locator('input[name="type"][value="severed"]').check();
-  await admin.locator('input[name="occurredOn"]').fill('2025-06-01');
-  await admin.locator('input[name="sourceUrl"]').fill('https://example.org/badenweiler-council-decision');
-  await admin.locator('form#record button[type="submit"]').click();
+  const form = admin.locator('form', { has: admin.locator('input[name="type"]') });
+  await form.locator('input[name="type"][value="severed"]').check();
+  await form.locator('input[name="occurredOn"]').fill('2025-06-01');
+  await form.locator('input[name="sourceUrl"]').fill('https://example.org/badenweiler-council-decision');
+  await form.locator('button[type="submit"]').click();
   await expect(admin).toHaveURL(/[?&]recorded=\d+/);
   await expect(admin.getByTestId('tie-status')).toHaveText('Severed');
   await admin.close();

@@ -99,8 +99,9 @@ test.describe('home page', () => {
     await expect(ukraine.getByText(/ties? ended: \d+% of the campaign/)).toBeVisible();
     const latest = page.locator('section[aria-labelledby="latest"]');
     await expect(latest.getByRole('heading', { name: 'Latest status changes' })).toBeVisible();
-    // Newest first: Cologne–Saint Petersburg, severed in March 2025, is the latest dated change in a campaign.
-    await expect(latest.getByRole('listitem').first()).toContainText('2025');
+    // Newest first: of the seed, Cologne–Saint Petersburg, severed in March 2025, is the latest dated
+    // change in a campaign; appeals made by earlier specs (today) may come before it.
+    await expect(latest.getByRole('listitem').first()).toContainText(/20(2[5-9]|[3-9]\d)/);
     await latest.getByRole('link').first().click();
     await expect(page).toHaveURL(/\/en\/(councils|places)\//);
   });

@@ -227,6 +227,9 @@ export type AppealLetter = {
   /** The council's addresses a letter may go to now (the directory's, less suppressed ones). */
   recipients: string[];
   tieIds: number[];
+  /** How the letter was signed (null for letters confirmed from elsewhere before a name was saved). */
+  signerName: string | null;
+  signerCity: string | null;
 };
 
 /** One appeal's letter, for its writer only (print view, PDF); null for anyone else. */
@@ -254,5 +257,7 @@ export async function getAppealLetter(db: Queryable, appealId: number, userId: s
     council: council.get(appeal.councilId)!,
     recipients: recipients.usable,
     tieIds: tieRows.map((t) => t.tieId),
+    signerName: appeal.signerName,
+    signerCity: appeal.signerCity,
   };
 }

@@ -5,7 +5,7 @@ import { currentSignal } from './version-signal';
 /**
  * Whole public pages, kept as rendered HTML per public data version and served by proxy.ts
  * without rendering them again: the tracker, the home page, council, place and source pages,
- * stats, map, open data and appeals, in every language, for every query string. They read no
+ * stats, map and open data, in every language, for every query string. They read no
  * cookie and no session (the header's account link is a plain link) and the language is in the
  * path, so one address is one page for everyone.
  *
@@ -21,7 +21,8 @@ import { currentSignal } from './version-signal';
  * all of it.
  */
 
-const PUBLIC_PAGE = new RegExp(`^/(?:${routing.locales.join('|')})(?:/(?:tracker|stats|map|data|appeals)|/(?:councils|places|sources)/[^/]+)?$`);
+// Not /appeals: with `?council=` it sends the reader on to write (a redirect, per person).
+const PUBLIC_PAGE = new RegExp(`^/(?:${routing.locales.join('|')})(?:/(?:tracker|stats|map|data)|/(?:councils|places|sources)/[^/]+)?$`);
 
 /** Marks the request that renders a page for the cache. */
 export const PAGE_RENDER_HEADER = 'x-untwin-page-render';

@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '../../db/client';
 import * as schema from '../../db/schema';
-import { mailMessages, places, ties, users } from '../../db/schema';
+import { appeals, mailMessages, places, ties, users } from '../../db/schema';
 import { applyDataset } from '../import/apply-dataset';
 import { type DatasetInput, type EventRecord, emptyDataset } from '../import/dataset';
 import { createUser } from '../testing/factories';
@@ -174,6 +174,10 @@ describeEachEngine('public reads cached per data version', ({ db, handle }) => {
     await db().execute(sql`update ${places} set name = name where slug = 'sumy-ukr'`);
     const afterNames = await version();
     expect(afterNames).toMatchObject({ counter: afterTies.counter + 1, names: start.names + 1, epoch: start.epoch });
+
+    // Appeals are counted on public pages: a moderated appeal moving on moves the version.
+    await db().update(appeals).set({ state: 'queued' }).where(eq(appeals.state, 'awaiting_moderation'));
+    expect((await version()).counter).toBe(afterNames.counter + 1);
   });
 
   it('gives a reader older than the cache a fresh computation, not the newer entry', async () => {

@@ -34,13 +34,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
   if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/account`)}`);
 
   const db = await getDb();
-  const [view, t, people, tCouncil, language, format] = await Promise.all([
+  const [view, t, people, tCouncil, language, format, tAppeals] = await Promise.all([
     getAccountView(db, user, locale),
     getTranslations({ locale, namespace: 'People.Account' }),
     getTranslations({ locale, namespace: 'People' }),
     getTranslations({ locale, namespace: 'Council' }),
     getTranslations({ locale, namespace: 'LanguageName' }),
     getFormatter({ locale }),
+    getTranslations({ locale, namespace: 'Appeals' }),
   ]);
   const done = accountDone((await searchParams).done);
   const organises = user.grants.some((g) => g.role === 'organiser' || g.role === 'admin');
@@ -53,6 +54,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <p className="mt-4 text-lg">
         {t('signedInAs')} <strong data-testid="account-email">{user.email}</strong>.{' '}
         <a href={`/${locale}/sign-out`}>{t('signOut')}</a>
+      </p>
+      <p className="mt-2">
+        <a href={`/${locale}/my-appeals`}>{tAppeals('Mine.title')}</a>
       </p>
 
       {user.bannedAt ? (
@@ -89,9 +93,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
         {organises || staffOrOrganiser ? (
           <ul className="mt-4 list-disc space-y-1 pl-6">
             {organises ? (
-              <li>
-                <a href={`/${locale}/organise/people`}>{t('organiseLink')}</a>
-              </li>
+              <>
+                <li>
+                  <a href={`/${locale}/organise/people`}>{t('organiseLink')}</a>
+                </li>
+                <li>
+                  <a href={`/${locale}/organise/appeals`}>{tAppeals('Moderation.title')}</a>
+                </li>
+              </>
             ) : null}
             <li>
               <a href={`/${locale}/organise/ties`}>{t('tiesLink')}</a>

@@ -1,3 +1,4 @@
+import { CampaignAppealCounts } from '@/components/appeals/appeal-count';
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
@@ -83,6 +84,8 @@ export default async function TrackerPage({ params, searchParams }: Props) {
         {result.rows.length > 0 ? <TrackerTable rows={result.rows} filters={filters} path={path} locale={locale} /> : null}
         <TrackerPagination filters={filters} pageCount={result.pageCount} path={path} />
       </section>
+
+      <CampaignAppealCounts locale={locale} />
 
       <section aria-labelledby="data-heading" className="mt-10">
         <h2 id="data-heading" className="text-xl font-bold">

@@ -163,6 +163,11 @@ export default async function NewAppealPage({ params, searchParams }: Props) {
         {t('campaign')}: {prepared.campaign.name}
       </p>
       <CouncilAppealCount councilId={prepared.council.id} locale={locale} />
+      {user.name ? null : (
+        <p data-testid="no-name" className="mt-6 max-w-prose border-l-8 border-brand bg-surface p-4">
+          {t('noName')} <a href={`/${locale}/account`}>{t('noNameLink')}</a>
+        </p>
+      )}
 
       {prepared.opensAgainAt ? (
         <p role="status" data-testid="opens-again" className="mt-6 max-w-prose border-l-8 border-[#d4351c] bg-surface p-4 font-bold">

@@ -4,7 +4,7 @@ import { ImageResponse } from 'next/og';
 import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { ogFonts } from '@/lib/og/fonts';
+import { OG_FONT_FAMILY, ogFonts } from '@/lib/og/fonts';
 import { getCouncilPage } from '@/lib/ties/council-page';
 
 /** The picture a link to a council page shows when shared: the council, its ties in force, and their status. */
@@ -32,7 +32,7 @@ export default async function CouncilOgImage({ params }: Props) {
   const inForce = ties.filter((tie) => tie.inForce).length;
   return new ImageResponse(
     (
-      <div style={{ display: 'flex', flexDirection: 'column', width: '100%', height: '100%', padding: 64, background: '#ffffff', color: '#0b0c0c', fontFamily: 'Noto Sans' }}>
+      <div style={{ display: 'flex', flexDirection: 'column', width: '100%', height: '100%', padding: 64, background: '#ffffff', color: '#0b0c0c', fontFamily: OG_FONT_FAMILY }}>
         <div style={{ display: 'flex', fontSize: 28, fontWeight: 700, borderBottom: '8px solid #0b0c0c', paddingBottom: 16 }}>{tm('siteName')}</div>
         <div style={{ display: 'flex', fontSize: 64, fontWeight: 700, marginTop: 32, lineHeight: 1.1 }}>{title}</div>
         {page ? (

@@ -3,6 +3,8 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { CouncilAppealCount } from '@/components/appeals/appeal-count';
+import { WriteToCouncilLink } from '@/components/appeals/write-to-council-link';
 import { CouncilTie } from '@/components/council/council-tie';
 import { NotFoundView } from '@/components/council/not-found-view';
 import { OtherSpellings, hasOtherSpellings } from '@/components/council/other-spellings';
@@ -146,17 +148,13 @@ export default async function CouncilPage({ params }: Props) {
           <>
             <p className="mt-2 max-w-prose text-lg">{t('nextInForce', { count: inForce })}</p>
             <p className="mt-4">
-              <a
-                href={`/${locale}/appeals?council=${encodeURIComponent(council.slug)}`}
-                className="inline-block bg-[#00703c] px-4 py-2 text-lg font-bold text-white no-underline shadow-[0_2px_0_#002d18] visited:text-white hover:bg-[#005a30] hover:text-white"
-              >
-                {t('nextAppeal')}
-              </a>
+              <WriteToCouncilLink locale={locale} councilSlug={council.slug} />
             </p>
           </>
         ) : (
           <p className="mt-2 max-w-prose text-lg">{t('nextNothing')}</p>
         )}
+        <CouncilAppealCount councilId={council.id} locale={locale} />
         <p className="mt-4 max-w-prose">{t('nextSources')}</p>
       </section>
     </>

@@ -51,8 +51,8 @@ export default async function PrintAppealPage({ params }: Props) {
     language: letter.language,
     subject: letter.subject,
     body: letter.body,
-    signerName: user.name ?? '',
-    signerCity: user.city ?? '',
+    signerName: letter.signerName ?? user.name ?? '',
+    signerCity: letter.signerCity ?? user.city ?? '',
     at: letter.createdAt,
     fallbackAddress: [letter.council.name ?? letter.council.place, ...letter.recipients],
   });

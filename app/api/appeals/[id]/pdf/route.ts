@@ -26,8 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     language: letter.language,
     subject: letter.subject,
     body: letter.body,
-    signerName: user.name ?? '',
-    signerCity: user.city ?? '',
+    signerName: letter.signerName ?? user.name ?? '',
+    signerCity: letter.signerCity ?? user.city ?? '',
     at: letter.createdAt,
     fallbackAddress: [letter.council.name ?? letter.council.place, ...letter.recipients],
   });
