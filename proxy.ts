@@ -2,7 +2,7 @@ import createMiddleware from 'next-intl/middleware';
 import { type NextRequest, NextResponse } from 'next/server';
 import { env } from './lib/env';
 import { isSameOriginRequest } from './lib/http/same-origin';
-import { PATHNAME_HEADER, routing } from './i18n/routing';
+import { PATHNAME_HEADER, SEARCH_HEADER, routing } from './i18n/routing';
 import { servePublicPage } from './lib/cache/page-cache';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -18,6 +18,7 @@ export default async function proxy(request: NextRequest) {
     return new NextResponse('This request came from another site.', { status: 403 });
   }
   request.headers.set(PATHNAME_HEADER, request.nextUrl.pathname);
+  request.headers.set(SEARCH_HEADER, request.nextUrl.search);
   const routed = handleI18nRouting(request);
   // Public pages are served from the page cache while the public data has not changed.
   return (await servePublicPage(request, routed)) ?? routed;

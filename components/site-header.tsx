@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { Locale } from '@/i18n/routing';
 import { LanguageSwitcher } from './language-switcher';
 
-export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) {
+export function SiteHeader({ locale, pathname, search = '' }: { locale: Locale; pathname: string; search?: string }) {
   const t = useTranslations('Layout');
   const tracker = useTranslations('Tracker');
   const stats = useTranslations('Stats');
@@ -55,7 +55,7 @@ export function SiteHeader({ locale, pathname }: { locale: Locale; pathname: str
         >
           {auth('accountLink')}
         </a>
-        <LanguageSwitcher locale={locale} pathname={pathname} />
+        <LanguageSwitcher locale={locale} pathname={pathname} search={search} />
       </div>
     </header>
   );

@@ -12,3 +12,5 @@ export type Locale = (typeof routing.locales)[number];
 
 /** Set by proxy.ts on every page request: server components cannot read the URL otherwise. */
 export const PATHNAME_HEADER = 'x-untwin-pathname';
+/** The request's query string ('' or '?…'), so the language switcher keeps it. */
+export const SEARCH_HEADER = 'x-untwin-search';

@@ -12,6 +12,9 @@ export const REVIEW_ITEM_KINDS = [
   'possible_duplicate_place', // an import found a name close to, but not a known alias of, a place
   'council_contact_bounced', // mail to a council's contact address bounced or was marked as spam (lib/appeals)
 ] as const;
+/** The kinds that are about the record itself, and travel with it in the dataset format; the rest are
+ * operational (a bounced contact names addresses and mail-server replies: not open data). */
+export const DATASET_REVIEW_ITEM_KINDS = ['conflicting_claims', 'ambiguous_claim', 'possible_duplicate_place'] as const satisfies readonly (typeof REVIEW_ITEM_KINDS)[number][];
 export const REVIEW_ITEM_STATES = ['open', 'resolved', 'dismissed'] as const;
 
 /** Things a person must decide: never merged or guessed by code. Shown publicly where they

@@ -189,6 +189,13 @@ test.describe('tracker', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ради, що досі мають зв’язки');
     await expect(page.getByRole('link', { name: 'Трекер' })).toHaveAttribute('aria-current', 'page');
   });
+
+  test('keeps the filters when the reader switches language', async ({ page }) => {
+    await page.goto('/en/tracker?q=Homiel&closed=1');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link').click();
+    await expect(page).toHaveURL(/\/uk\/tracker\?q=Homiel&closed=1$/);
+    await expect(page.locator('input[name="q"]')).toHaveValue('Homiel');
+  });
 });
 
 test.describe('tracker without JavaScript', () => {

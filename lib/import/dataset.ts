@@ -3,7 +3,7 @@ import { partialDateSchema } from '../dates/partial-date';
 import { PLACE_KINDS, TIE_KINDS } from '../places/kinds';
 import { TIE_EVENT_TYPES, TIE_STATUSES } from '../ties/lifecycle';
 import { CAMPAIGN_STATES, LETTER_DELIVERY_MODES } from '../../db/schema/campaigns';
-import { REVIEW_ITEM_KINDS, REVIEW_ITEM_STATES } from '../../db/schema/review-items';
+import { DATASET_REVIEW_ITEM_KINDS, REVIEW_ITEM_STATES } from '../../db/schema/review-items';
 
 /**
  * The Untwin dataset: the JSON export format, and the shape every importer produces
@@ -136,7 +136,7 @@ export type CampaignRecord = z.infer<typeof campaignSchema>;
 
 export const reviewItemSchema = z.object({
   key: z.string().min(1),
-  kind: z.enum(REVIEW_ITEM_KINDS),
+  kind: z.enum(DATASET_REVIEW_ITEM_KINDS),
   summary: z.string().min(1),
   quote: z.string().min(1).nullish(),
   source: sourceRefSchema.nullish(),

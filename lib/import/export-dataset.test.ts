@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { campaigns, places, ties, users } from '../../db/schema';
+import { campaigns, places, reviewItems, ties, users } from '../../db/schema';
 import { fireTieEvent } from '../ties/fire-tie-event';
 import { describeEachEngine, openTestDatabase } from '../testing/test-database';
 import { applyDataset, emptyCounts } from './apply-dataset';
@@ -138,6 +138,8 @@ describeEachEngine('exporting the database', ({ db, engine }) => {
       note: 'Decision page',
     });
     expect(fired.ok).toBe(true);
+    // Operational, not open data: a bounced council address stays out of the export.
+    await db().insert(reviewItems).values({ key: 'bounce:kyiv', kind: 'council_contact_bounced', summary: 'mail to rada@kyiv.example bounced', details: { smtp: '550 5.1.1 no such user' } });
 
     first = await exportDataset(db());
     firstText = serialiseDataset(first);

@@ -1,6 +1,7 @@
-import { asc } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import {
+  DATASET_REVIEW_ITEM_KINDS,
   campaignFigures,
   campaignTies,
   campaigns,
@@ -33,7 +34,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
   const tieRows = await db.select().from(ties);
   const memberRows = await db.select().from(campaignTies);
   const eventRows = await db.select().from(tieEvents).orderBy(asc(tieEvents.tieId), asc(tieEvents.revision));
-  const reviewRows = await db.select().from(reviewItems).orderBy(asc(reviewItems.key));
+  const reviewRows = await db.select().from(reviewItems).where(inArray(reviewItems.kind, [...DATASET_REVIEW_ITEM_KINDS])).orderBy(asc(reviewItems.key));
   const userRows = await db.select({ id: users.id, email: users.email }).from(users);
 
   const sourceRef = new Map<number, SourceRef>(sourceRows.map((s) => [s.id, s.url ? { url: s.url } : { seed: s.seedDocument! }]));
@@ -121,7 +122,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
         tieEventRecord(e, ref(e.sourceId), (e.recordedBy ? email.get(e.recordedBy) : null) ?? e.recordedByLabel),
       ),
     })),
-    reviewItems: reviewRows.map((r) => ({
+    reviewItems: reviewRows.flatMap((r) => (isDatasetKind(r.kind) ? [{ ...r, kind: r.kind }] : [])).map((r) => ({
       key: r.key,
       kind: r.kind,
       state: r.state,
@@ -212,4 +213,8 @@ function canonical(value: unknown): unknown {
     return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
   }
   return value;
+}
+
+function isDatasetKind(kind: string): kind is (typeof DATASET_REVIEW_ITEM_KINDS)[number] {
+  return (DATASET_REVIEW_ITEM_KINDS as readonly string[]).includes(kind);
 }
