@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { type APPEAL_CHANNELS, appealTies, appeals, councils, places, ties, users } from '../../db/schema';
 import type { Actor } from '../auth/permissions';
+import { holdsRole } from '../auth/permissions';
 import { type CampaignRef, type CouncilRef, campaignRefs } from '../people/queries';
 import { localisedPlaceNames } from '../places/localised-place-names';
 import { councilNameIn } from '../ties/council-page';
@@ -178,7 +179,7 @@ export type ModerationItem = {
  */
 export async function moderationQueue(db: Queryable, actor: Actor, locale = 'en'): Promise<ModerationItem[]> {
   if (actor.kind !== 'user') return [];
-  const admin = actor.grants.some((g) => g.role === 'admin');
+  const admin = holdsRole(actor.grants, 'admin');
   const campaignIds = actor.grants.flatMap((g) => (g.role === 'organiser' ? [g.campaignId] : []));
   if (!admin && campaignIds.length === 0) return [];
   const rows = await db

@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '../../db/client';
 import { type CurrentUser, loadSession } from './session';
@@ -16,3 +17,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!token) return null;
   return loadSession(await getDb(), token);
 });
+
+/**
+ * The signed-in person, or a redirect to the sign-in page that comes back to `returnTo` (a path
+ * on this site, with its locale) afterwards: the gate of every page that needs a session.
+ */
+export async function requireUser(locale: string, returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -112,6 +112,11 @@ export function rolesOf(actor: Actor): Role[] {
   return [...new Set(actor.grants.map((g) => g.role))];
 }
 
+/** Does the person hold any of these roles (anywhere)? For pages choosing what to show; actions ask `can`. */
+export function holdsRole(grants: readonly Grant[], ...roles: Role[]): boolean {
+  return grants.some((g) => roles.includes(g.role));
+}
+
 export function isPrivileged(grants: readonly Grant[]): boolean {
   return grants.some((g) => g.role !== 'activist');
 }

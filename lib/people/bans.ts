@@ -1,3 +1,4 @@
+import { holdsRole } from '../auth/permissions';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/client';
@@ -33,7 +34,7 @@ async function holdsOrganiserOrAdmin(db: Queryable, userId: string): Promise<boo
 async function mayActOn(ctx: ActionContext, personId: string): Promise<void> {
   if (!ctx.user) fail('unauthenticated', 'Sign in first.');
   if (personId === ctx.user.id) fail('forbidden', 'Nobody bans or unbans themselves.');
-  const actorIsAdmin = ctx.user.grants.some((g) => g.role === 'admin');
+  const actorIsAdmin = holdsRole(ctx.user.grants, 'admin');
   if (!actorIsAdmin && (await holdsOrganiserOrAdmin(ctx.db, personId))) {
     fail('forbidden', 'Only an admin may ban or unban an organiser or an admin.');
   }

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { campaignTies, campaigns, councils, invitations, memberships, places, tieEvents, ties, users } from '../../db/schema';
 import type { Grant } from '../auth/permissions';
+import { holdsRole } from '../auth/permissions';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { localisedPlaceNames } from '../places/localised-place-names';
 import { councilNameIn } from '../ties/council-page';
@@ -192,7 +193,7 @@ export type OrganiserScope = {
 };
 
 export function organisedCampaignIds(grants: readonly Grant[]): number[] | 'all' {
-  if (grants.some((g) => g.role === 'admin')) return 'all';
+  if (holdsRole(grants, 'admin')) return 'all';
   return [...new Set(grants.flatMap((g) => (g.role === 'organiser' ? [g.campaignId] : [])))];
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { holdsRole } from '@/lib/auth/permissions';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { RadioField, SelectField, TextField } from '@/components/forms/fields';
@@ -10,7 +11,7 @@ import { MembershipList } from '@/components/people/membership-list';
 import { TieLinkList } from '@/components/people/tie-link-list';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { getAccountView } from '@/lib/people/queries';
 import { councilLabel } from '@/lib/people/labels';
 import { claimStaffAction, updateAccountAction } from './actions';
@@ -30,8 +31,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/account`)}`);
+  const user = await requireUser(locale, `/${locale}/account`);
 
   const db = await getDb();
   const [view, t, people, tCouncil, language, format, tAppeals] = await Promise.all([
@@ -44,8 +44,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
     getTranslations({ locale, namespace: 'Appeals' }),
   ]);
   const done = accountDone((await searchParams).done);
-  const organises = user.grants.some((g) => g.role === 'organiser' || g.role === 'admin');
-  const staffOrOrganiser = organises || user.grants.some((g) => g.role === 'council_staff');
+  const organises = holdsRole(user.grants, 'organiser', 'admin');
+  const staffOrOrganiser = organises || holdsRole(user.grants, 'council_staff');
 
   return (
     <>
@@ -105,7 +105,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             <li>
               <a href={`/${locale}/organise/ties`}>{t('tiesLink')}</a>
             </li>
-            {user.grants.some((g) => g.role === 'admin') ? (
+            {holdsRole(user.grants, 'admin') ? (
               <li>
                 <a href={`/${locale}/admin/mail`}>{t('mailLink')}</a>
               </li>

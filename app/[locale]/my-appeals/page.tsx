@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { listMyAppeals } from '@/lib/appeals/queries';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { councilLabel } from '@/lib/people/labels';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -28,8 +28,7 @@ export default async function MyAppealsPage({ params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/my-appeals`)}`);
+  const user = await requireUser(locale, `/${locale}/my-appeals`);
   const [appeals, t, tState, tChannel, tCouncil, format] = await Promise.all([
     listMyAppeals(await getDb(), user.id, locale),
     getTranslations({ locale, namespace: 'Appeals.Mine' }),

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { DoneBanner } from '@/components/people/done-banner';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { can } from '@/lib/auth/permissions';
 import { actorOf } from '@/lib/auth/session';
 import { type OutboxEntry, countMailByState, listFailedMail, listQueuedMail } from '@/lib/mail/failed-mail';
@@ -30,8 +30,7 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/admin/mail`)}`);
+  const user = await requireUser(locale, `/${locale}/admin/mail`);
   const [t, people, format] = await Promise.all([
     getTranslations({ locale, namespace: 'AdminMail' }),
     getTranslations({ locale, namespace: 'People' }),

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { DoneBanner } from '@/components/people/done-banner';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { getAppealLetter, listMyAppeals } from '@/lib/appeals/queries';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { councilLabel } from '@/lib/people/labels';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -32,8 +32,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
   await connection();
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
   if (id === null) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/appeals/${id}`)}`);
+  const user = await requireUser(locale, `/${locale}/appeals/${id}`);
 
   const db = await getDb();
   const [letter, mine, t, tState, tChannel, tCouncil, tDone, format] = await Promise.all([

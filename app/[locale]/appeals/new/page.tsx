@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { AppealComposer, type ComposerLabels } from '@/components/appeals/appeal-composer';
 import { CouncilAppealCount } from '@/components/appeals/appeal-count';
@@ -9,7 +9,7 @@ import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { prepareAppeal } from '@/lib/appeals/draft';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { composeAppealAction } from './actions';
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -104,8 +104,7 @@ export default async function NewAppealPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   await connection();
   const query = await searchParams;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(thisPage(locale, query))}`);
+  const user = await requireUser(locale, thisPage(locale, query));
 
   const [t, tLanguage, format] = await Promise.all([
     getTranslations({ locale, namespace: 'Appeals.New' }),

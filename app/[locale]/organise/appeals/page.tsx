@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { holdsRole } from '@/lib/auth/permissions';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { RadioField, TextArea } from '@/components/forms/fields';
@@ -11,7 +12,7 @@ import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { campaignLetterDelivery } from '@/lib/appeals/campaign-delivery';
 import { moderationQueue } from '@/lib/appeals/queries';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { actorOf } from '@/lib/auth/session';
 import { councilLabel } from '@/lib/people/labels';
 import { organisedCampaignIds } from '@/lib/people/queries';
@@ -33,8 +34,7 @@ export default async function OrganiseAppealsPage({ params, searchParams }: Prop
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/organise/appeals`)}`);
+  const user = await requireUser(locale, `/${locale}/organise/appeals`);
   const [t, people, tCouncil, tLanguage, format] = await Promise.all([
     getTranslations({ locale, namespace: 'Appeals.Moderation' }),
     getTranslations({ locale, namespace: 'People' }),
@@ -42,7 +42,7 @@ export default async function OrganiseAppealsPage({ params, searchParams }: Prop
     getTranslations({ locale, namespace: 'Appeals.LetterLanguage' }),
     getFormatter({ locale }),
   ]);
-  if (!user.grants.some((g) => g.role === 'organiser' || g.role === 'admin')) {
+  if (!holdsRole(user.grants, 'organiser', 'admin')) {
     return (
       <>
         <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>

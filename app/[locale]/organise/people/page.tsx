@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
+import { holdsRole } from '@/lib/auth/permissions';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { DoneBanner } from '@/components/people/done-banner';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { councilLabel } from '@/lib/people/labels';
 import { getOrganiserScope, listBannedPeople, listMembers, listOpenInvitations, listPendingStaffClaims, type PersonMembership } from '@/lib/people/queries';
 import {
@@ -39,8 +40,7 @@ export default async function OrganisePeoplePage({ params, searchParams }: Props
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/organise/people`)}`);
+  const user = await requireUser(locale, `/${locale}/organise/people`);
   const [t, people, tCouncil, format] = await Promise.all([
     getTranslations({ locale, namespace: 'People.Organise' }),
     getTranslations({ locale, namespace: 'People' }),
@@ -48,7 +48,7 @@ export default async function OrganisePeoplePage({ params, searchParams }: Props
     getFormatter({ locale }),
   ]);
 
-  if (!user.grants.some((g) => g.role === 'organiser' || g.role === 'admin')) {
+  if (!holdsRole(user.grants, 'organiser', 'admin')) {
     return (
       <>
         <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>

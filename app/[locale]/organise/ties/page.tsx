@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { TieLinkList } from '@/components/people/tie-link-list';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { listTiesToUpdate } from '@/lib/people/queries';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -24,8 +24,7 @@ export default async function OrganiseTiesPage({ params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   await connection();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/organise/ties`)}`);
+  const user = await requireUser(locale, `/${locale}/organise/ties`);
   const [ties, t] = await Promise.all([listTiesToUpdate(await getDb(), user.grants, locale), getTranslations({ locale, namespace: 'People.Ties' })]);
   return (
     <>

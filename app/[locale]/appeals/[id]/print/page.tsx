@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { PrintButton } from '@/components/appeals/copy-text-button';
 import { PrintedLetter } from '@/components/appeals/printed-letter';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { getAppealLetter } from '@/lib/appeals/queries';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { printableLetter } from '../../printable';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -28,8 +28,7 @@ export default async function PrintAppealPage({ params }: Props) {
   await connection();
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
   if (id === null) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/appeals/${id}/print`)}`);
+  const user = await requireUser(locale, `/${locale}/appeals/${id}/print`);
   const db = await getDb();
   const [letter, t, tAppeal, tNew] = await Promise.all([
     getAppealLetter(db, id, user.id, locale),

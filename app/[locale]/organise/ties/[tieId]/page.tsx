@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, RadioField, SelectField, TextArea, TextField } from '@/components/forms/fields';
@@ -9,7 +9,7 @@ import { DoneBanner } from '@/components/people/done-banner';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/current-user';
 import { actorOf } from '@/lib/auth/session';
 import { partialDateFormat, partialDateValue } from '@/lib/i18n/partial-date-format';
 import { councilLabel } from '@/lib/people/labels';
@@ -43,8 +43,7 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
   await connection();
   const tieId = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
   if (tieId === null) notFound();
-  const user = await getCurrentUser();
-  if (!user) redirect(`/${locale}/sign-in?callbackUrl=${encodeURIComponent(`/${locale}/organise/ties/${tieId}`)}`);
+  const user = await requireUser(locale, `/${locale}/organise/ties/${tieId}`);
 
   const tie = await getTieForOrganising(await getDb(), tieId, locale);
   if (!tie) notFound();
