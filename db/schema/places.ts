@@ -22,6 +22,8 @@ export const places = pgTable(
     kind: placeKind('kind').notNull().default('settlement'),
     parentId: integer('parent_id').references((): AnyPgColumn => places.id),
     regionId: integer('region_id').references((): AnyPgColumn => places.id),
+    // ISO 3166-2 subdivision (US-ME, US-OR): what tells two places of one name and country apart.
+    regionCode: text('region_code'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,6 +2,12 @@ import { sql } from 'drizzle-orm';
 import { check, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { datePrecision } from './enums';
 
+/** What a source is, for how sure a fact it carries is (lib/ties/confirmation.ts): the council's
+ * own page or decision, the council's answer, news, a report by a research programme, or a list
+ * compiled by others (Wikipedia). */
+export const SOURCE_KINDS = ['official', 'council_answer', 'news', 'report', 'list'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** Where a fact comes from: a URL, or one of the seed documents in ../shared/seeds. */
 export const sources = pgTable(
   'sources',
@@ -16,6 +22,7 @@ export const sources = pgTable(
     publishedOn: date('published_on'),
     publishedPrecision: datePrecision('published_precision'),
     language: text('language'),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull().default('news'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

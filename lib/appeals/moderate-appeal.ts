@@ -35,7 +35,7 @@ export const moderateAppeal = defineAction({
     const moderator = ctx.user;
     return ctx.db.transaction(async (tx) => {
       const [appeal] = await tx
-        .select({ userId: appeals.userId, state: appeals.state })
+        .select({ userId: appeals.userId, state: appeals.state, channel: appeals.channel })
         .from(appeals)
         .where(eq(appeals.id, input.appealId))
         .for('update');
@@ -44,7 +44,10 @@ export const moderateAppeal = defineAction({
       const decided = await tx
         .update(appeals)
         .set({
-          state: input.decision === 'approve' ? 'queued' : 'rejected',
+          // A letter the writer reports having sent elsewhere has nothing left to send: approved,
+          // it counts as sent (reported by the writer) and moves no tie.
+          state: input.decision === 'reject' ? 'rejected' : appeal.channel === 'app' ? 'queued' : 'sent',
+          ...(input.decision === 'approve' && appeal.channel !== 'app' ? { sentAt: ctx.now } : {}),
           moderatedBy: moderator.id,
           moderatedAt: ctx.now,
           rejectionReason: input.decision === 'reject' ? input.reason : null,
@@ -53,6 +56,7 @@ export const moderateAppeal = defineAction({
         .returning({ id: appeals.id });
       if (decided.length === 0) fail('conflict', `This appeal has already been decided (it is ${appeal.state}).`);
       if (input.decision === 'reject') return { appealId: input.appealId, state: 'rejected' as const };
+      if (appeal.channel !== 'app') return { appealId: input.appealId, state: 'sent' as const, held: false };
       const { held } = await dispatchAppeal(tx, input.appealId, ctx.now);
       return { appealId: input.appealId, state: 'queued' as const, held };
     });

@@ -113,7 +113,7 @@ export async function needsModeration(db: Queryable, userId: string): Promise<bo
     .where(
       and(
         eq(appeals.userId, userId),
-        eq(appeals.channel, 'app'),
+        // Letters sent by the app and letters reported as sent elsewhere pass the same moderation.
         isNotNull(appeals.moderatedBy),
         notInArray(appeals.state, ['awaiting_moderation', 'rejected']),
       ),

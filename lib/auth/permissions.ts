@@ -36,7 +36,9 @@ const ORGANISER = ['organiser', 'admin'] as const;
 export const PERMISSIONS = {
   // --- The tie lifecycle: who may fire which event (lib/ties/lifecycle.ts reads these rows) ---
   'tie.recorded': ORGANISER,
-  'tie.appealed': ['activist', 'organiser', 'admin'],
+  // Activists never fire this themselves: their letter does, through the appeal flow, once it
+  // reached the council (lib/appeals/appeal-reached-council.ts acts as the system).
+  'tie.appealed': ORGANISER,
   'tie.responded': STAFF_OR_ORGANISER,
   'tie.promised': STAFF_OR_ORGANISER,
   'tie.draft_registered': STAFF_OR_ORGANISER,
@@ -50,6 +52,13 @@ export const PERMISSIONS = {
   'tie.resumed': ORGANISER,
   'tie.noted': STAFF_OR_ORGANISER,
   'tie.corrected': ORGANISER,
+  'tie.withdrawn': ORGANISER,
+  'tie.amended': ORGANISER,
+  'tie.checked': STAFF_OR_ORGANISER, // "the council's partner page on <date>: still listed / not listed"
+  // Two real places wrongly merged into one record: split them (lib/places/split-place.ts).
+  'place.split': ORGANISER,
+  // A partner a source did not name, named later (lib/places/name-partner.ts).
+  'tie.name_partner': ORGANISER,
 
   // --- A person's own account ---
   'account.update': ['activist'], // name, city, language: always one's own

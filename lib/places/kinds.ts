@@ -1,5 +1,8 @@
 /** What sort of place a record is. A settlement is a city, town or village. */
-export const PLACE_KINDS = ['settlement', 'district', 'county', 'region', 'other'] as const;
+export const PLACE_KINDS = ['settlement', 'district', 'county', 'region', 'other', 'unnamed'] as const;
+/** `unnamed`: a partner a source mentions without naming it ("its Belarusian partners"): a record
+ * of its own, in a known country, so the tie is counted and shown; naming it later re-points the
+ * tie at the real place and keeps its history (lib/places/name-partner.ts). */
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** What kind of agreement holds a tie together, as far as a source tells. */

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { campaignTies, councils, type DecisionEvidence, tieEvents, ties } from '../../db/schema';
-import type { PartialDate } from '../dates/partial-date';
+import { type CheckResult, campaignTies, councils, type DecisionEvidence, type RecorderRole, tieEvents, ties } from '../../db/schema';
+import { type PartialDate, partialDate } from '../dates/partial-date';
+import { type HistoryEvent, effectiveHistory } from './effective-history';
+import { loadHistoryEvents, storeTieHistories } from './tie-history-store';
 import { type Actor, type PlanError, type TieEventType, type TieStatus, type TieTarget, planTieEvent } from './lifecycle';
 
 /**
@@ -25,7 +27,19 @@ export type FireTieEventInput = {
   note?: string | null;
   reason?: string | null;
   targetStatus?: TieStatus | null; // for corrections
+  /** For `withdrawn` and `amended`: the earlier event of this tie they correct. */
+  targetEventId?: number | null;
+  /** For `checked`: what the person found. */
+  checkResult?: CheckResult | null;
+  /** For a scheduled vote: the session's date (may be in the future). */
+  sessionOn?: string | null;
+  /** The appeal flow, for a letter that reached the council. */
+  viaAppeal?: boolean;
+  /** Who stands behind it, when the actor alone does not say (the appeal flow, a letter's writer). */
+  recorderRole?: RecorderRole;
   recordedAt?: Date; // imports keep the original recording time
+  /** Today, for "not in the future" (tests pin it). */
+  today?: string;
 };
 
 export type TieEventRow = typeof tieEvents.$inferSelect;
@@ -46,11 +60,25 @@ export function actorLabel(actor: Actor): { recordedBy: string | null; recordedB
   return { recordedBy: null, recordedByLabel: actor.kind === 'system' ? actor.label : null };
 }
 
+/** In what capacity the actor records an event on this tie: staff of its council speak for the
+ * council (their statement is labelled as the council's), organisers for the campaign. */
+export function recorderRoleOf(actor: Actor, target: TieTarget): RecorderRole {
+  if (actor.kind !== 'user') return 'import';
+  const grants = actor.grants;
+  if (grants.some((g) => g.role === 'council_staff' && g.councilId === target.councilId)) return 'council_staff';
+  if (grants.some((g) => g.role === 'organiser' && target.campaignIds.includes(g.campaignId))) return 'organiser';
+  if (grants.some((g) => g.role === 'admin')) return 'admin';
+  return 'writer';
+}
+
+/** A candidate event's id before it has one: after every real id, so it sorts last among equals. */
+const CANDIDATE_ID = Number.MAX_SAFE_INTEGER;
+
 export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEventInput): Promise<FireTieEventResult> {
   try {
     return await db.transaction(async (tx) => {
       const [tie] = await tx
-        .select({ id: ties.id, placeId: ties.placeId, status: ties.status, revision: ties.revision })
+        .select({ id: ties.id, placeId: ties.placeId, status: ties.status, revision: ties.revision, signedOn: ties.signedOn, signedPrecision: ties.signedPrecision })
         .from(ties)
         .where(eq(ties.id, input.tieId));
       if (!tie) return { ok: false, code: 'not_found', message: `No tie ${input.tieId}.` } as const;
@@ -61,29 +89,70 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
         return { ok: false, code: 'conflict', message: `The tie changed meanwhile: it is now ${tie.status}.` } as const;
       }
       const target = await loadTieTarget(tx, tie);
+      const recordedAt = input.recordedAt ?? new Date();
+      const events = (await loadHistoryEvents(tx, [tie.id])).get(tie.id) ?? [];
+
+      const correctionError = checkCorrectionTarget(events, input);
+      if (correctionError) return correctionError;
+
+      const candidate: HistoryEvent = {
+        id: CANDIDATE_ID,
+        type: input.type,
+        recordedAt,
+        occurred: input.occurred ?? null,
+        occurredByDate: input.occurredByDate ?? false,
+        sourceId: input.sourceId ?? null,
+        toStatus: input.targetStatus ?? tie.status,
+        targetEventId: input.targetEventId ?? null,
+        checkResult: input.checkResult ?? null,
+      };
+      const before = effectiveHistory(events);
+      const after = effectiveHistory([...events, candidate]);
+      const placed = after.events.find((e) => e.event.id === CANDIDATE_ID)!;
+      const from = placed.fromStatus ?? tie.status;
+
+      const evidence = input.evidence ?? null;
       const plan = planTieEvent(
         actor,
-        tie.status,
+        from,
         {
           type: input.type,
           occurredOn: input.occurred?.date,
+          occurredPrecision: input.occurred?.precision,
           sourceId: input.sourceId,
-          hasEvidence: Boolean(input.evidence && Object.values(input.evidence).some(Boolean)),
+          hasEvidence: Boolean(evidence && Object.values(evidence).some(Boolean)),
+          hasDocument: Boolean(evidence?.url || evidence?.fileId),
+          viaAppeal: input.viaAppeal,
           reason: input.reason,
           targetStatus: input.targetStatus,
+          targetEventId: input.targetEventId,
+          amendsSomething: Boolean(input.occurred || input.sourceId),
+          checkResult: input.checkResult,
+          sessionOn: input.sessionOn,
+          signed: partialDate(tie.signedOn, tie.signedPrecision),
+          ...(input.today ? { today: input.today } : {}),
         },
         target,
       );
       if (!plan.ok) return plan;
 
+      // An ordinary event must fit where the tie stood when it happened, and must not leave a
+      // later event stranded. A withdrawal may (that is what it is for): the history says which.
+      if (!isCorrectionType(input.type)) {
+        if (!placed.counts) {
+          return { ok: false, code: 'invalid_transition', message: `"${input.type}" cannot happen to a tie that is ${from} at that date.` } as const;
+        }
+        const stranded = after.events.filter((e) => e.event.id !== CANDIDATE_ID && !e.counts && before.events.find((b) => b.event.id === e.event.id)?.counts);
+        if (stranded.length > 0) {
+          const names = stranded.map((e) => `"${e.event.type}"${e.occurred ? ` of ${e.occurred.date}` : ''}`).join(', ');
+          return { ok: false, code: 'invalid_transition', message: `"${input.type}" at that date would leave later events that no longer fit: ${names}.` } as const;
+        }
+      }
+
       const revision = tie.revision + 1;
       const moved = await tx
         .update(ties)
-        .set({
-          status: plan.to,
-          revision,
-          ...(plan.to !== plan.from ? { statusChangedAt: input.recordedAt ?? new Date() } : {}),
-        })
+        .set({ revision })
         .where(and(eq(ties.id, tie.id), eq(ties.revision, tie.revision)))
         .returning({ id: ties.id });
       // Another transaction moved the tie between our read and our update.
@@ -94,22 +163,27 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
         .values({
           tieId: tie.id,
           type: input.type,
-          fromStatus: plan.from,
-          toStatus: plan.to,
+          fromStatus: from,
+          toStatus: isCorrectionType(input.type) ? from : placed.toStatus,
           revision,
           occurredOn: input.occurred?.date ?? null,
           occurredPrecision: input.occurred?.precision ?? null,
           occurredByDate: input.occurredByDate ?? false,
-          ...(input.recordedAt ? { recordedAt: input.recordedAt } : {}),
+          recordedAt,
           ...actorLabel(actor),
+          recorderRole: input.recorderRole ?? recorderRoleOf(actor, target),
           sourceId: input.sourceId ?? null,
           quote: input.quote ?? null,
-          evidence: input.evidence ?? null,
+          evidence,
           note: input.note ?? null,
           reason: input.reason ?? null,
+          targetEventId: input.targetEventId ?? null,
+          checkResult: input.checkResult ?? null,
+          sessionOn: input.sessionOn ?? null,
         })
         .returning();
-      return { ok: true, event: event!, status: plan.to, revision } as const;
+      const stored = await storeTieHistories(tx, [tie.id], recordedAt);
+      return { ok: true, event: event!, status: stored.get(tie.id)!.status, revision } as const;
     });
   } catch (e) {
     if (e instanceof Conflict || isUniqueViolation(e)) {
@@ -119,3 +193,18 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
   }
 }
 
+const isCorrectionType = (type: TieEventType) => type === 'withdrawn' || type === 'amended';
+
+/** A withdrawal or amendment names an event of the same tie that is not itself a correction; the
+ * event that recorded the tie cannot be withdrawn (the tie would rest on nothing), and an event
+ * is withdrawn once. */
+function checkCorrectionTarget(events: readonly HistoryEvent[], input: FireTieEventInput): FireTieEventError & { ok: false } | null {
+  if (!isCorrectionType(input.type) || !input.targetEventId) return null;
+  const targetEvent = events.find((e) => e.id === input.targetEventId);
+  const refuse = (message: string) => ({ ok: false, code: 'invalid_transition', message }) as const;
+  if (!targetEvent) return refuse(`Event ${input.targetEventId} is not an event of this tie.`);
+  if (isCorrectionType(targetEvent.type)) return refuse('A correction cannot itself be corrected; withdraw or amend the original event.');
+  if (input.type === 'withdrawn' && targetEvent.type === 'recorded') return refuse('The event that records the tie cannot be withdrawn; correct the tie’s status instead.');
+  if (events.some((e) => e.type === 'withdrawn' && e.targetEventId === targetEvent.id)) return refuse('That event has already been withdrawn.');
+  return null;
+}

@@ -4,8 +4,9 @@ import { eq } from 'drizzle-orm';
 import type { PartialDate } from '../dates/partial-date';
 import type { TieKind } from '../places/kinds';
 import { isUniqueViolation } from '../../db/errors';
-import { actorLabel } from './fire-tie-event';
-import { type Actor, type TieStatus, canFire, missingRequirement } from './lifecycle';
+import { actorLabel, recorderRoleOf } from './fire-tie-event';
+import { type Actor, type TieStatus, canFire, eventProblems } from './lifecycle';
+import { storeTieHistories } from './tie-history-store';
 
 /**
  * Creates a tie with the event that records it: a source documents the tie, in whatever status
@@ -39,13 +40,17 @@ export async function recordTie(db: Database, actor: Actor, input: RecordTieInpu
   if (!canFire(actor, 'recorded', { councilId: council?.id ?? null, campaignIds: input.campaignIds ?? [] })) {
     return { ok: false, code: 'forbidden', message: 'You may not record ties in these campaigns.' };
   }
-  const missing = missingRequirement({
+  const target = { councilId: council?.id ?? null, campaignIds: input.campaignIds ?? [] };
+  const problems = eventProblems({
     type: 'recorded',
     sourceId: input.sourceId,
     hasEvidence: Boolean(input.evidence),
     targetStatus: input.status,
+    occurredOn: input.occurred?.date ?? null,
+    occurredPrecision: input.occurred?.precision ?? null,
+    signed: input.signed ?? null,
   });
-  if (missing) return { ok: false, code: 'missing_requirement', message: `Recording a tie needs ${missing.replaceAll('_', ' ')}.` };
+  if (problems.length > 0) return { ok: false, code: 'missing_requirement', message: problems.map((p) => p.message).join(' ') };
   try {
     return await db.transaction(async (tx) => {
       const [tie] = await tx
@@ -73,6 +78,7 @@ export async function recordTie(db: Database, actor: Actor, input: RecordTieInpu
         occurredByDate: input.occurredByDate ?? false,
         ...(input.recordedAt ? { recordedAt: input.recordedAt } : {}),
         ...actorLabel(actor),
+        recorderRole: recorderRoleOf(actor, target),
         sourceId: input.sourceId,
         evidence: input.evidence ?? null,
         quote: input.quote ?? null,
@@ -84,6 +90,7 @@ export async function recordTie(db: Database, actor: Actor, input: RecordTieInpu
           .values(input.campaignIds.map((campaignId) => ({ campaignId, tieId: tie!.id })))
           .onConflictDoNothing();
       }
+      await storeTieHistories(tx, [tie!.id], input.recordedAt);
       return { ok: true, tieId: tie!.id } as const;
     });
   } catch (e) {
