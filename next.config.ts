@@ -20,6 +20,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // `forbidden()` answers a refusal with 403 and app/[locale]/forbidden.tsx, not a 200 page.
+  experimental: { authInterrupts: true },
   // `npm test` type-checks the whole repository (`npm run typecheck`) before it builds; doing
   // it again inside `next build` costs half a minute on a small machine and checks less.
   typescript: { ignoreBuildErrors: true },

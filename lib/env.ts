@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/trusted-proxies';
 
 /**
  * Every environment variable the app reads, validated once. Documented in the README with its
@@ -30,10 +31,29 @@ const envSchema = z.object({
   // --- Identity (lib/auth) ---
   /** Secret that signs Auth.js cookies and hashes link tokens. Required in production; dev and tests use a fixed one. */
   AUTH_SECRET: optionalString,
-  /** Rate limits on sign-in links, per address and per IP per hour (lib/limits/rules.ts). */
+  /** Rate limits on sign-in links per hour (lib/limits/rules.ts): per address from one client address… */
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  /** …per address from all clients, past which only a client's first request gets a link… */
+  SIGN_IN_CEILING_PER_ADDRESS: z.coerce.number().int().positive().default(10),
+  /** …and per client address. */
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
-  /** Which request header carries the client IP when a trusted proxy sets it ('x-forwarded-for', 'x-real-ip'). */
+
+  // --- The client's address (lib/http/client-ip.ts) ---
+  /** Proxies whose forwarded header is believed: IP addresses and CIDR networks. Unset: none, the socket address counts. */
+  TRUSTED_PROXIES: optionalString.refine(
+    (value) => {
+      try {
+        parseTrustedProxies(value ?? '');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be IP addresses or CIDR networks (192.0.2.10, 10.0.0.0/8, fd00::/8), separated by commas' },
+  ),
+  /** Or the number of proxies every request passes through (each appends one forwarded entry). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().nonnegative().max(10).default(0),
+  /** The header those proxies append the client's address to ('x-forwarded-for', or 'x-real-ip' from one proxy). */
   CLIENT_IP_HEADER: z.string().trim().toLowerCase().default('x-forwarded-for'),
 
   // --- Mail (lib/mail) ---
@@ -65,6 +85,9 @@ const envSchema = z.object({
   COUNCIL_DAILY_CAP: z.coerce.number().int().nonnegative().default(10),
   /** How many of a person's appeals an organiser approves before the next ones go out unreviewed. */
   APPEALS_BEFORE_TRUST: z.coerce.number().int().nonnegative().default(1),
+}).refine((e) => !(e.TRUSTED_PROXIES && e.TRUSTED_PROXY_HOPS > 0), {
+  message: 'set TRUSTED_PROXIES or TRUSTED_PROXY_HOPS, not both',
+  path: ['TRUSTED_PROXY_HOPS'],
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,7 @@ import { gazetteerPlace } from './gazetteer';
 /** Small builders shared by the seed campaigns, so each campaign file reads as its facts. */
 
 export function emptySeedDataset(): Dataset {
-  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: [], councils: [], campaigns: [], ties: [], reviewItems: [] };
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: [], councils: [], campaigns: [], ties: [], countryClaims: [], reviewItems: [] };
 }
 
 /** A gazetteer place as a tie names it, with the spelling the document uses when it differs. */

@@ -300,5 +300,5 @@ export function gazetteerPlace(slug: string): PlaceRecord {
 }
 
 export function gazetteerDataset(): Dataset {
-  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: GAZETTEER, councils: [], campaigns: [], ties: [], reviewItems: [] };
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: GAZETTEER, councils: [], campaigns: [], ties: [], countryClaims: [], reviewItems: [] };
 }

@@ -34,6 +34,7 @@ export async function appealReachedCouncil(tx: Transaction, appeal: { id: number
       expectedStatus: 'active',
       viaAppeal: true,
       recorderRole: 'appeal_flow',
+      onBehalfOf: appeal.userId,
       occurred: { date: appeal.sentAt.toISOString().slice(0, 10), precision: 'day' },
       note: `Appeal ${appeal.id}`,
     });

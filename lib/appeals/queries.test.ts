@@ -101,15 +101,17 @@ describeEachEngine('appeal queries', ({ db }) => {
       const mine = await listMyAppeals(db(), writer.row.id, 'uk');
       expect(mine.map((a) => [a.id, a.state, a.channel])).toEqual([
         [waitingId, 'awaiting_moderation', 'app'],
-        [externalId, 'sent', 'mailto'],
+        // Reported as sent elsewhere by a new activist: it waits for an organiser too.
+        [externalId, 'awaiting_moderation', 'mailto'],
       ]);
       expect(mine[1]).toMatchObject({
         council: { slug: x.council.slug, name: 'Житомирська міська рада' },
-        ties: [{ id: x.tieId, partnerName: x.partner.name, statusNow: 'appealed' }],
+        // A report of a letter sent elsewhere never moves a tie.
+        ties: [{ id: x.tieId, partnerName: x.partner.name, statusNow: 'active' }],
         language: 'uk',
         deliveredAt: null,
       });
-      expect(mine[1]!.sentAt).toBeInstanceOf(Date);
+      expect(mine[1]!.sentAt).toBeNull();
       expect(mine[0]!.ties).toEqual([{ id: y.tieId, partnerName: y.partner.name, statusNow: 'active' }]);
       expect(await listMyAppeals(db(), (await createPerson(db())).row.id, 'uk')).toEqual([]);
 
@@ -121,6 +123,7 @@ describeEachEngine('appeal queries', ({ db }) => {
       expect(queue.map((q) => q.id)).toEqual([waitingId]);
       expect(queue[0]).toMatchObject({ subject: 'Прошу розірвати', signerName: 'Олена Коваль', author: { id: writer.row.id, email: writer.row.email }, council: { id: y.council.id } });
       expect((await moderationQueue(db(), actorOf(other.user))).map((q) => q.id)).not.toContain(waitingId);
+      expect((await moderationQueue(db(), actorOf(other.user))).map((q) => q.id)).toContain(externalId);
       expect((await moderationQueue(db(), actorOf(admin.user))).map((q) => q.id)).toContain(waitingId);
       expect(await moderationQueue(db(), actorOf(writer.user))).toEqual([]);
       expect(await moderationQueue(db(), { kind: 'public' })).toEqual([]);

@@ -367,31 +367,48 @@ describeEachEngine('appeals', ({ db, handle }) => {
   });
 
   describe('appeals sent elsewhere, and the counters', () => {
-    it('counts a confirmed appeal and moves its ties to appealed; drafts, rejected and waiting ones do not count', async () => {
+    it('counts a letter reported as sent elsewhere once an organiser approves it, and never moves its ties', async () => {
       const writer = await createPerson(db(), { email: 'mykola@example.org' });
       const x = await councilWithTie(db());
+      const organiser = await createPerson(db(), { roles: [{ role: 'organiser', campaignId: x.campaignId }] });
       const second = await councilWithTie(db(), { campaignId: x.campaignId });
       const baseline = { council: (await appealCounts(db())).get(x.council.id) ?? 0, campaign: (await campaignAppealCounts(db())).get(x.campaignId) ?? 0 };
+      const tieStatus = async (tieId: number) => (await db().select({ status: ties.status }).from(ties).where(eq(ties.id, tieId)))[0]!.status;
 
+      // A new activist's report waits for an organiser, like a letter the app would send.
       const recorded = await runAction(recordExternalAppeal, as(writer.user), externalLetterFor(x, 'mailto'));
-      expect(recorded).toMatchObject({ ok: true, value: { appealId: expect.any(Number) } });
-      const row = await appealRow(recorded.ok ? recorded.value.appealId : 0);
+      expect(recorded).toMatchObject({ ok: true, value: { appealId: expect.any(Number), state: 'awaiting_moderation' } });
+      const appealId = recorded.ok ? recorded.value.appealId : 0;
+      expect(await appealRow(appealId)).toMatchObject({ state: 'awaiting_moderation', channel: 'mailto', mailMessageId: null, sentAt: null });
+      expect((await appealCounts(db())).get(x.council.id) ?? 0).toBe(baseline.council);
+
+      // Approved: counted as sent (reported by the writer), nothing mailed, the tie unmoved.
+      expect(await runAction(moderateAppeal, as(organiser.user), { appealId, decision: 'approve' })).toMatchObject({ ok: true, value: { state: 'sent' } });
+      const row = await appealRow(appealId);
       expect(row).toMatchObject({ state: 'sent', channel: 'mailto', mailMessageId: null });
       expect(row.sentAt).toBeInstanceOf(Date);
-      const [tie] = await db().select({ status: ties.status }).from(ties).where(eq(ties.id, x.tieId));
-      expect(tie!.status).toBe('appealed');
+      expect(await tieStatus(x.tieId)).toBe('active');
+      expect(await db().select().from(tieEvents).where(eq(tieEvents.tieId, x.tieId))).toHaveLength(1);
 
-      // Waiting for an organiser: not counted.
-      await runAction(sendAppeal, as(writer.user, new Date(Date.now() + 5000)), letterFor(second));
+      // Waiting for an organiser: not counted. (The writer is trusted now: an approved report
+      // counts towards trust like an approved letter, so a newcomer writes this one.)
+      const newcomer = await createPerson(db());
+      await runAction(sendAppeal, as(newcomer.user, new Date(Date.now() + 5000)), letterFor(second));
       expect((await appealCounts(db())).get(x.council.id)).toBe(baseline.council + 1);
       expect((await appealCounts(db())).get(second.council.id) ?? 0).toBe(0);
       expect((await appealCounts(db(), { campaignId: x.campaignId })).get(x.council.id)).toBe(baseline.council + 1);
       expect((await campaignAppealCounts(db())).get(x.campaignId)).toBe(baseline.campaign + 1);
 
-      // A second appeal to an appealed tie leaves it where it stands.
-      const other = await createPerson(db());
-      expect(await runAction(recordExternalAppeal, as(other.user), externalLetterFor(x, 'pdf'))).toMatchObject({ ok: true });
-      expect(await db().select().from(tieEvents).where(and(eq(tieEvents.tieId, x.tieId), eq(tieEvents.type, 'appealed')))).toHaveLength(1);
+      // A trusted writer's report counts at once, and still moves nothing.
+      const restore = setRulesEnv({ APPEALS_BEFORE_TRUST: '0' });
+      try {
+        const other = await createPerson(db());
+        expect(await runAction(recordExternalAppeal, as(other.user), externalLetterFor(x, 'pdf'))).toMatchObject({ ok: true, value: { state: 'sent' } });
+      } finally {
+        restore();
+      }
+      expect(await tieStatus(x.tieId)).toBe('active');
+      expect(await db().select().from(tieEvents).where(and(eq(tieEvents.tieId, x.tieId), eq(tieEvents.type, 'appealed')))).toHaveLength(0);
       expect((await appealCounts(db())).get(x.council.id)).toBe(baseline.council + 2);
     });
 

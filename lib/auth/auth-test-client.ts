@@ -2,6 +2,7 @@ import { and, arrayContains, desc, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import type { Database } from '../../db/client';
 import { mailMessages } from '../../db/schema';
+import { SOCKET_ADDRESS_HEADER } from '../http/client-ip';
 import { createAuth } from './auth';
 import { authRoute } from './auth-route';
 
@@ -32,14 +33,16 @@ export function authTestClient(db: () => Database, appUrl: string) {
     /** POSTs the Auth.js sign-in form, as the sign-in server action does. */
     async requestLink(
       email: string,
-      options: { ip?: string; callbackUrl?: string; locale?: string; origin?: string | null } = {},
+      options: { ip?: string; forwardedFor?: string; callbackUrl?: string; locale?: string; origin?: string | null } = {},
     ): Promise<Response> {
       const { token, cookie } = await csrfToken();
       const headers: Record<string, string> = {
         'content-type': 'application/x-www-form-urlencoded',
         cookie,
-        'x-forwarded-for': options.ip ?? '192.0.2.10',
+        // What lib/http/server-hook.ts writes from the socket in the running app.
+        [SOCKET_ADDRESS_HEADER]: options.ip ?? '192.0.2.10',
       };
+      if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
       if (options.origin !== null) headers.origin = options.origin ?? origin;
       const body = new URLSearchParams({
         email,

@@ -18,7 +18,7 @@ export async function performAction<S extends z.ZodType, T>(action: Action<S, T>
     return { ok: false, error: { code: 'foreign_origin', message: 'This request came from another site.' } };
   }
   const [db, user] = await Promise.all([getDb(), getCurrentUser()]);
-  return runAction(action, { db, user, ip: clientIp(h, env().CLIENT_IP_HEADER) }, input);
+  return runAction(action, { db, user, ip: clientIp(h) }, input);
 }
 
 /** FormData as a plain object for zod: repeated names become arrays; files are kept as File. */

@@ -57,7 +57,7 @@ describe('the permission table', () => {
   it('gives an activist only the rows that name activists', () => {
     const person = user(activist);
     const allowed = PERMISSION_NAMES.filter((p) => can(person, p, 'anywhere')).sort();
-    expect(allowed).toEqual(['account.update', 'appeal.record_external', 'appeal.send', 'staff.claim', 'tie.appealed']);
+    expect(allowed).toEqual(['account.update', 'appeal.record_external', 'appeal.send', 'staff.claim']);
   });
 
   it('gives a person without a confirmed address (no grants) and the public nothing', () => {

@@ -47,7 +47,7 @@ describeEachEngine('sign-in by email link', ({ db, handle }) => {
   });
   afterAll(async () => {
     await queue.stop();
-    setEnv({ AUTH_SECRET: undefined, APP_URL: undefined, SIGN_IN_LIMIT_PER_ADDRESS: undefined });
+    setEnv({ AUTH_SECRET: undefined, APP_URL: undefined, SIGN_IN_LIMIT_PER_ADDRESS: undefined, SIGN_IN_CEILING_PER_ADDRESS: undefined });
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -175,6 +175,45 @@ describeEachEngine('sign-in by email link', ({ db, handle }) => {
     const other = address('other-ip');
     await client.requestLink(other, { ip: '198.51.100.8' });
     expect(await client.mailsTo(other)).toHaveLength(1);
+  });
+
+  it('counts the client by its socket address: invented X-Forwarded-For addresses get no fresh allowance', async () => {
+    const socket = '198.51.100.40';
+    const addresses = Array.from({ length: 25 }, (_, i) => address(`forged-${i}`));
+    for (const [i, email] of addresses.entries()) await client.requestLink(email, { ip: socket, forwardedFor: `203.0.113.${i + 1}` });
+    const mailed = await Promise.all(addresses.map(async (email) => (await client.mailsTo(email)).length));
+    expect(mailed.reduce((a, b) => a + b, 0)).toBe(20);
+  });
+
+  it('counts an address however it is written: case, +tags and Gmail’s dots are one mailbox', async () => {
+    const local = `olena.k.${randomUUID().slice(0, 6)}`;
+    const spellings = [`${local}@gmail.com`, `${local.toUpperCase()}@Gmail.com`, `${local.replaceAll('.', '')}+a@gmail.com`, `${local}+b@googlemail.com`, `${local.replace('.', '..')}@gmail.com`, `${local}+c@gmail.com`];
+    for (const email of spellings) await client.requestLink(email, { ip: '192.0.2.50' });
+    // Auth.js lower-cases the address it mails; each row is counted once.
+    const mailed = new Set((await Promise.all(spellings.map((email) => client.mailsTo(email.toLowerCase())))).flat().map((m) => m.id));
+    expect(mailed.size).toBe(5);
+    // Elsewhere a dot may tell two people apart.
+    const other = `j.smith.${randomUUID().slice(0, 6)}`;
+    for (let i = 0; i < 5; i++) await client.requestLink(`${other}@example.org`, { ip: '192.0.2.51' });
+    await client.requestLink(`${other.replaceAll('.', '')}@example.org`, { ip: '192.0.2.51' });
+    expect(await client.mailsTo(`${other.replaceAll('.', '')}@example.org`)).toHaveLength(1);
+  });
+
+  it('lets nobody lock a person out: requests for their address from elsewhere leave them their own link', async () => {
+    const victim = address('victim');
+    // An attacker on several addresses asks for the victim's link as often as they may.
+    for (const ip of ['203.0.113.101', '203.0.113.102', '203.0.113.103']) {
+      for (let i = 0; i < 6; i++) await client.requestLink(victim, { ip });
+    }
+    const flooded = (await client.mailsTo(victim)).length;
+    // The ceiling (10 an hour) plus the first request of each new client address.
+    expect(flooded).toBe(11);
+    // The victim, from their own address, still gets theirs.
+    await client.requestLink(victim, { ip: '192.0.2.77' });
+    expect(await client.mailsTo(victim)).toHaveLength(flooded + 1);
+    // Past the ceiling their repeats wait, like anyone's.
+    await client.requestLink(victim, { ip: '192.0.2.77' });
+    expect(await client.mailsTo(victim)).toHaveLength(flooded + 1);
   });
 
   it('reads the limits from the environment', async () => {

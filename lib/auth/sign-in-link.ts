@@ -6,8 +6,7 @@ import { verificationTokens } from '../../db/schema';
 import { type Locale, routing } from '../../i18n/routing';
 import { env } from '../env';
 import { clientIp } from '../http/client-ip';
-import { consumeAll } from '../limits/rate-limit';
-import { rateLimitRules } from '../limits/rules';
+import { consumeSignInLink } from '../limits/sign-in-limit';
 import { enqueueMail } from '../mail/outbox';
 import { renderSignInEmail } from '../mail/render';
 import { authSecret } from './auth-secret';
@@ -84,7 +83,7 @@ export async function sendSignInLink(
   { identifier, token, url, request }: Pick<EmailProviderSendVerificationRequestParams, 'identifier' | 'token' | 'url' | 'request'>,
   now = new Date(),
 ): Promise<SignInLinkOutcome> {
-  const { APP_URL, CLIENT_IP_HEADER } = env();
+  const { APP_URL } = env();
   const fields = await formFields(request);
   const authUrl = new URL(url);
   const callbackPath = safeCallbackPath(authUrl.searchParams.get('callbackUrl'), [APP_URL, authUrl.origin]);
@@ -95,18 +94,9 @@ export async function sendSignInLink(
   ).toString();
   const mail = await renderSignInEmail({ url: link, host: new URL(APP_URL).host, locale, expiresInMinutes: SIGN_IN_LINK_MAX_AGE_SECONDS / 60 });
 
-  const rules = rateLimitRules();
-  // Without a client address (no proxy header) such requests share one allowance: less mail, not more.
-  const ip = clientIp(request.headers, CLIENT_IP_HEADER) ?? 'unknown';
+  const ip = clientIp(request.headers);
   return db.transaction(async (tx) => {
-    const limit = await consumeAll(
-      tx,
-      [
-        { rule: rules.signInPerAddress, key: identifier },
-        { rule: rules.signInPerIp, key: ip },
-      ],
-      now,
-    );
+    const limit = await consumeSignInLink(tx, { email: identifier, ip }, now);
     if (!limit.allowed) return 'rate_limited';
     await enqueueMail(tx, { kind: 'sign_in', to: [identifier], subject: mail.subject, html: mail.html, text: mail.text });
     return 'queued';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { campaignTies, campaigns, placeNames, places, reviewItems, sources, tieEvents, ties } from '../../db/schema';
+import { campaignTies, campaigns, countryClaims, placeNames, places, reviewItems, sources, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { describeEachEngine } from '../testing/test-database';
 import { type ImportReport, applyDataset, emptyCounts } from './apply-dataset';
@@ -60,7 +60,7 @@ describeEachEngine('applying the Wikipedia list of Russia (seed 001)', ({ db, en
     const report = await applyDataset(db(), seed, { onProgress: (done, total) => progress.push(done / total) });
     console.log(`[${engine}] applied the seed Wikipedia list in ${(report.durationMs / 1000).toFixed(1)} s`);
     expect(report.rejected).toEqual([]);
-    expect(report.added).toEqual({ sources: 1, places: 849, placeNames: 850, councils: 0, campaigns: 0, ties: 888, events: 888, reviewItems: 4 });
+    expect(report.added).toEqual({ sources: 1, places: 849, placeNames: 850, councils: 0, campaigns: 0, ties: 888, events: 888, countryClaims: 0, reviewItems: 4 });
     expect(progress.at(-1)).toBe(1);
     expect(await totals(db())).toEqual({ places: 849, names: 850, ties: 888, events: 888, reviewItems: 4, sources: 1 });
     const keys = (await db().select({ key: reviewItems.key }).from(reviewItems)).map((r) => r.key).sort();
@@ -72,6 +72,11 @@ describeEachEngine('applying the Wikipedia list of Russia (seed 001)', ({ db, en
     const [leninsky] = await db().select().from(places).where(eq(places.slug, 'leninsky-minsk-blr'));
     const [minsk] = await db().select().from(places).where(eq(places.slug, 'minsk-blr'));
     expect(leninsky).toMatchObject({ kind: 'district', parentId: minsk!.id });
+    // Every tie's derived history is stored: one row per event, and an undated list confirms nothing.
+    expect(await db().$count(tieEventEffects)).toBe(888);
+    expect(await db().$count(ties, isNotNull(ties.confirmedEventId))).toBe(0);
+    const [list] = await db().select({ kind: sources.kind }).from(sources);
+    expect(list?.kind).toBe('list');
   });
 
   it('adds nothing when applied again', { timeout: 120_000 }, async () => {
@@ -254,5 +259,105 @@ describeEachEngine('applying datasets', ({ db }) => {
     const tie = await tieRow(db(), 'cologne-deu', 'volgograd-rus');
     expect(await db().$count(campaignTies, eq(campaignTies.tieId, tie.id))).toBe(1);
     nothingAdded(await applyDataset(db(), dataset([{ place: at('Cologne', 'DEU'), partner: at('Volgograd', 'RUS'), status: 'active', events: [recorded(A)] }]), { campaign: 'europe-2025' }));
+  });
+
+  it('stores the derived history of every tie it wrote, once, and keeps the date and evidence rules', async () => {
+    const report = await applyDataset(
+      db(),
+      dataset([
+        { place: at('Rivne', 'UKR'), partner: at('Tver', 'RUS'), status: 'active', events: [recorded(A)] },
+        {
+          place: at('Rivne', 'UKR'),
+          partner: at('Pskov', 'RUS'),
+          status: 'severed',
+          events: [
+            recorded(A, 'active', { date: '2022-05-02' }),
+            // Typed after the severance but dated before it: replayed in the order things happened.
+            { type: 'severed', status: 'severed', date: '2022-06', dateIsUpperBound: true, source: { url: B.url }, quote: 'ended' },
+            { type: 'appealed', status: 'severed', date: '2022-05-20', dateIsUpperBound: false, source: { url: A.url } },
+          ],
+        },
+      ]),
+    );
+    expect(report.rejected).toEqual([]);
+    const undated = await tieRow(db(), 'rivne-ukr', 'tver-rus');
+    expect(undated).toMatchObject({ status: 'active', confirmedEventId: null });
+    const dated = await tieRow(db(), 'rivne-ukr', 'pskov-rus');
+    expect(dated.status).toBe('severed');
+    const effects = await db().select().from(tieEventEffects).where(eq(tieEventEffects.tieId, dated.id)).orderBy(tieEventEffects.position);
+    expect(effects.map((e) => [e.position, e.toStatus, e.counts])).toEqual([
+      [0, 'active', true],
+      [1, 'appealed', true],
+      [2, 'severed', true],
+    ]);
+    expect(dated.confirmedEventId).toBe(dated.events.find((e) => e.type === 'severed')!.id);
+    expect(dated.confirmedOn).toBe('2022-06-01');
+
+    // A future date and a severance with a decision number only are refused, with every reason.
+    const before = await totals(db());
+    const refused = await applyDataset(
+      db(),
+      dataset([
+        {
+          place: at('Rivne', 'UKR'),
+          partner: at('Tver', 'RUS'),
+          status: 'severed',
+          events: [{ type: 'severed', status: 'severed', date: '2099-01-15', dateIsUpperBound: false, source: null, evidence: { decisionNumber: '12/3' } }],
+        },
+      ]),
+    );
+    expect(refused.rejected).toHaveLength(1);
+    expect(refused.rejected[0]!.message).toMatch(/decision number alone is not enough.*cannot be dated in the future/);
+    expect(await totals(db())).toEqual(before);
+  });
+
+  it('keeps source kinds, places told apart by region, and claims about a whole country', async () => {
+    const kinds = await applyDataset(db(), { ...emptyDataset(), sources: [{ ...A, kind: 'report' }] });
+    expect(kinds.changed.sources).toBe(1);
+    const kindOf = async () => (await db().select({ kind: sources.kind }).from(sources).where(eq(sources.key, A.url)))[0]!.kind;
+    expect(await kindOf()).toBe('report');
+    nothingAdded(await applyDataset(db(), { ...emptyDataset(), sources: [A] })); // a file that does not say leaves it
+    expect(await kindOf()).toBe('report');
+
+    const portlands = {
+      ...emptyDataset(),
+      places: [
+        { slug: 'portland-us-me-usa', name: 'Portland', country: 'USA', regionCode: 'US-ME', names: [] },
+        { slug: 'portland-us-or-usa', name: 'Portland', country: 'USA', regionCode: 'US-OR', names: [] },
+      ],
+    };
+    const two = await applyDataset(db(), portlands);
+    expect(two.rejected).toEqual([]);
+    expect(two.added.places).toBe(2);
+    expect(two.review).toEqual([]); // one name, two regions: not a possible duplicate
+    const rows = await db().select({ slug: places.slug, regionCode: places.regionCode }).from(places).where(eq(places.name, 'Portland')).orderBy(places.slug);
+    expect(rows).toEqual([
+      { slug: 'portland-us-me-usa', regionCode: 'US-ME' },
+      { slug: 'portland-us-or-usa', regionCode: 'US-OR' },
+    ]);
+    // Another file's Portland in Oregon under another slug is the Oregon one, never Maine's.
+    const again = await applyDataset(db(), { ...emptyDataset(), places: [{ slug: 'portland-oregon', name: 'Portland', country: 'USA', regionCode: 'US-OR', names: [] }] });
+    expect(again.added.places).toBe(0);
+    expect(again.unchanged.places).toBe(1);
+    expect(await db().$count(places, eq(places.name, 'Portland'))).toBe(2);
+
+    const claim = {
+      key: 'seed-004-ended-ltu',
+      country: 'LTU',
+      kind: 'ended' as const,
+      date: '2022',
+      source: { url: B.url },
+      quote: 'Latvia, Lithuania, Estonia and Finland did so in 2022.',
+    };
+    const claims = await applyDataset(db(), { ...emptyDataset(), countryClaims: [claim] });
+    expect(claims.rejected).toEqual([]);
+    expect(claims.added.countryClaims).toBe(1);
+    nothingAdded(await applyDataset(db(), { ...emptyDataset(), countryClaims: [claim] }));
+    const noted = await applyDataset(db(), { ...emptyDataset(), countryClaims: [{ ...claim, date: undefined, note: 'No city is named.' }] });
+    expect(noted.changed.countryClaims).toBe(1);
+    const [row] = await db().select().from(countryClaims).where(eq(countryClaims.key, claim.key));
+    expect(row).toMatchObject({ country: 'LTU', kind: 'ended', occurredOn: '2022-01-01', occurredPrecision: 'year', note: 'No city is named.', quote: claim.quote });
+    const unknown = await applyDataset(db(), { ...emptyDataset(), countryClaims: [{ ...claim, key: 'x', country: 'XXX' }] });
+    expect(unknown.rejected).toEqual([{ item: 'country claim x', message: 'Unknown country code XXX.' }]);
   });
 });

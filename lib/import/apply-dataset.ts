@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../../db/client';
 import {
   campaignFigures,
@@ -6,7 +6,9 @@ import {
   campaigns,
   councils,
   countries,
+  countryClaims,
   places,
+  type RecorderRole,
   reviewItems,
   sources,
   tieEvents,
@@ -14,11 +16,15 @@ import {
 } from '../../db/schema';
 import { type PartialDate, formatPartialDate, parsePartialDate } from '../dates/partial-date';
 import { type IndexedPlace, PlaceIndex, planPlace, planPlaceNames, resolveTiePlace } from '../places/match-place';
+import { normaliseName } from '../places/normalise-name';
+import type { AttributionKind } from '../ties/attribution';
 import { fireTieEvent } from '../ties/fire-tie-event';
 import type { Actor, TieStatus } from '../ties/lifecycle';
 import { recordTie } from '../ties/record-tie';
+import { storeTieHistories } from '../ties/tie-history-store';
 import {
   type CampaignRecord,
+  type CountryClaimRecord,
   type CouncilRecord,
   type Dataset,
   type DatasetInput,
@@ -48,6 +54,7 @@ export type Counts = {
   campaigns: number;
   ties: number;
   events: number;
+  countryClaims: number;
   reviewItems: number;
 };
 export type ImportReport = {
@@ -68,7 +75,7 @@ export type ApplyOptions = {
 };
 
 export function emptyCounts(): Counts {
-  return { sources: 0, places: 0, placeNames: 0, councils: 0, campaigns: 0, ties: 0, events: 0, reviewItems: 0 };
+  return { sources: 0, places: 0, placeNames: 0, councils: 0, campaigns: 0, ties: 0, events: 0, countryClaims: 0, reviewItems: 0 };
 }
 
 class Rollback extends Error {}
@@ -108,7 +115,8 @@ type TieState = {
   agreementTitle: string | null;
   signed: string | null;
   campaignIds: Set<number>;
-  events: { type: string; toStatus: string; sourceId: number | null; date: string | null; quote: string | null }[];
+  /** `id` is unknown (undefined) for a recording event written in this run until it is asked for. */
+  events: { id?: number; type: string; toStatus: string; sourceId: number | null; date: string | null; quote: string | null; targetEventId: number | null }[];
 };
 type ReviewInput = {
   key: string;
@@ -143,6 +151,13 @@ class ApplyRun {
   private placeRows = new Map<number, typeof places.$inferSelect>();
   /** Places to check for look-alikes once written: new ones, and ones with new spellings. */
   private toCheck = new Set<IndexedPlace>();
+  /** ISO 3166-2 codes: of places in the database by id, and of places planned in this run until they have one. */
+  private readonly regionCodes = new Map<number, string>();
+  private readonly plannedRegionCodes = new Map<IndexedPlace, string>();
+  private countryClaimRows = new Map<string, typeof countryClaims.$inferSelect>();
+  /** Ties whose events this run wrote: their derived history is stored once, at the end, in the
+   * same transaction (one pass for a whole list instead of one per tie). */
+  private readonly historyTies = new Set<number>();
   // Places by object, not id: a planned place gets its id only when the index is flushed.
   private readonly touched = {
     places: { added: new Set<IndexedPlace>(), changed: new Set<IndexedPlace>(), seen: new Set<IndexedPlace>() },
@@ -177,7 +192,10 @@ class ApplyRun {
       if (resolved) await this.applyTie(tie, i, resolved.place, resolved.partner);
       this.options.onProgress?.(i + 1, total);
     }
+    for (const c of this.dataset.countryClaims) await this.applyCountryClaim(c);
     for (const r of this.dataset.reviewItems) await this.applyReviewItem(r);
+    // A rejected run rolls back anyway.
+    if (this.report.rejected.length === 0) await storeTieHistories(this.q, [...this.historyTies]);
     this.tally();
   }
 
@@ -190,7 +208,11 @@ class ApplyRun {
     this.countryCodes = new Set((await q.select({ code: countries.code }).from(countries)).map((c) => c.code));
     for (const s of await q.select().from(sources)) this.sourcesByKey.set(s.key, s);
     this.index = await PlaceIndex.load(q);
-    for (const p of await q.select().from(places)) this.placeRows.set(p.id, p);
+    for (const p of await q.select().from(places)) {
+      this.placeRows.set(p.id, p);
+      if (p.regionCode) this.regionCodes.set(p.id, p.regionCode);
+    }
+    for (const c of await q.select().from(countryClaims)) this.countryClaimRows.set(c.key, c);
     for (const c of await q.select().from(councils)) this.councilsBySlug.set(c.slug, c);
     for (const c of await q.select({ id: campaigns.id, slug: campaigns.slug }).from(campaigns)) this.campaignsBySlug.set(c.slug, c);
     const byId = new Map<number, TieState>();
@@ -212,8 +234,10 @@ class ApplyRun {
     for (const m of await q.select().from(campaignTies)) byId.get(m.tieId)?.campaignIds.add(m.campaignId);
     const events = await q
       .select({
+        id: tieEvents.id,
         tieId: tieEvents.tieId,
         type: tieEvents.type,
+        targetEventId: tieEvents.targetEventId,
         toStatus: tieEvents.toStatus,
         sourceId: tieEvents.sourceId,
         occurredOn: tieEvents.occurredOn,
@@ -224,6 +248,8 @@ class ApplyRun {
       .orderBy(tieEvents.tieId, tieEvents.revision);
     for (const e of events) {
       byId.get(e.tieId)?.events.push({
+        id: e.id,
+        targetEventId: e.targetEventId,
         type: e.type,
         toStatus: e.toStatus,
         sourceId: e.sourceId,
@@ -256,6 +282,7 @@ class ApplyRun {
           publishedOn: published?.date ?? null,
           publishedPrecision: published?.precision ?? null,
           language: s.language ?? null,
+          ...(s.kind ? { kind: s.kind } : {}),
         })
         .returning();
       this.sourcesByKey.set(key, row!);
@@ -269,6 +296,9 @@ class ApplyRun {
     if (!existing.publisher && s.publisher) update.publisher = s.publisher;
     if (!existing.publishedOn && published) Object.assign(update, { publishedOn: published.date, publishedPrecision: published.precision });
     if (!existing.language && s.language) update.language = s.language;
+    // What kind of source it is can be said better later (a page first seen as news turns out to be
+    // the council's own): a kind the file states replaces the stored one; none leaves it.
+    if (s.kind && s.kind !== existing.kind) update.kind = s.kind;
     if (Object.keys(update).length === 0) {
       this.report.unchanged.sources++;
       return existing;
@@ -341,12 +371,16 @@ class ApplyRun {
     if (!place) {
       // A place the database knows under another slug is one place, whatever the dataset calls
       // it; unless the dataset lists that slug too (then they are two places of one name).
-      const named = this.index.find(
-        names.map((n) => n.name),
-        p.country,
-        parent?.id,
-      );
-      if (named && !this.datasetPlaceSlugs.has(named.slug)) place = named;
+      const named =
+        (p.regionCode ? this.findInRegion(names.map((n) => n.name), p.country, p.regionCode, parent?.id) : null) ??
+        this.index.find(
+          names.map((n) => n.name),
+          p.country,
+          parent?.id,
+        );
+      // Two places of one name told apart by their regions (Portland, US-ME and US-OR) stay two.
+      const otherRegion = named ? this.regionCodeOf(named) : null;
+      if (named && !this.datasetPlaceSlugs.has(named.slug) && !(p.regionCode && otherRegion && otherRegion !== p.regionCode)) place = named;
     }
     if (!place) {
       const created = planPlace(this.index, {
@@ -362,6 +396,7 @@ class ApplyRun {
         names,
       });
       this.datasetPlaces.set(p.slug, created);
+      if (p.regionCode) this.plannedRegionCodes.set(created, p.regionCode);
       this.touched.places.added.add(created);
       this.report.added.placeNames += created.names.length;
       this.toCheck.add(created);
@@ -379,10 +414,12 @@ class ApplyRun {
       if (region) wanted.regionId = region.id;
       if (p.latitude != null) wanted.latitude = p.latitude;
       if (p.longitude != null) wanted.longitude = p.longitude;
+      if (p.regionCode) wanted.regionCode = p.regionCode;
       // A parent only planned in this run has no id yet; leave that move to a second import.
       if (!sameValues(row, wanted) && (wanted.parentId ?? 0) >= 0 && (wanted.regionId ?? 0) >= 0) {
         await this.q.update(places).set(wanted).where(eq(places.id, place.id));
         this.placeRows.set(place.id, { ...row, ...wanted });
+        if (wanted.regionCode) this.regionCodes.set(place.id, wanted.regionCode);
         Object.assign(place, { name: p.name, kind: wanted.kind ?? place.kind, parentId: wanted.parentId ?? place.parentId });
         this.touched.places.changed.add(place);
       }
@@ -435,6 +472,12 @@ class ApplyRun {
   /** Writes the planned places, then files look-alikes of the new and renamed ones. */
   private async flushPlaces(): Promise<void> {
     await this.index.flush(this.q);
+    for (const [place, code] of this.plannedRegionCodes) {
+      if (place.id < 0) continue; // still waiting for its parent
+      await this.q.update(places).set({ regionCode: code }).where(eq(places.id, place.id));
+      this.regionCodes.set(place.id, code);
+      this.plannedRegionCodes.delete(place);
+    }
     const toCheck = [...this.toCheck];
     this.toCheck.clear();
     for (const p of toCheck) await this.checkDuplicates(p);
@@ -442,6 +485,11 @@ class ApplyRun {
 
   private async checkDuplicates(place: IndexedPlace): Promise<void> {
     for (const other of this.index.possibleDuplicates(place)) {
+      // A partner a source does not name has no name to confuse; places of one name in different
+      // regions are two places by record.
+      if (place.kind === 'unnamed' || other.kind === 'unnamed') continue;
+      const [ra, rb] = [this.regionCodeOf(place), this.regionCodeOf(other)];
+      if (ra && rb && ra !== rb) continue;
       const [a, b] = [place, other].sort((x, y) => (x.slug < y.slug ? -1 : 1)) as [IndexedPlace, IndexedPlace];
       await this.fileReview({
         key: `possible-duplicate:${a.slug}:${b.slug}`,
@@ -451,6 +499,19 @@ class ApplyRun {
         otherPlaceId: b.id,
       });
     }
+  }
+
+  /** A place of one of these names in that region (of two Portlands, the one in US-OR). */
+  private findInRegion(spellings: readonly string[], country: string, regionCode: string, parentId?: number): IndexedPlace | null {
+    const keys = new Set(spellings.map(normaliseName).filter(Boolean));
+    const found = this.index
+      .inCountry(country)
+      .filter((x) => this.regionCodeOf(x) === regionCode && (parentId === undefined || x.parentId === parentId) && x.names.some((n) => keys.has(n.key)));
+    return [...found].sort((a, b) => a.id - b.id)[0] ?? null;
+  }
+
+  private regionCodeOf(place: IndexedPlace): string | null {
+    return this.plannedRegionCodes.get(place) ?? this.regionCodes.get(place.id) ?? null;
   }
 
   // --- councils and campaigns ----------------------------------------------------------------
@@ -587,8 +648,19 @@ class ApplyRun {
         quote: first.quote ?? null,
         note: first.note ?? null,
         ...(first.recordedAt ? { recordedAt: new Date(first.recordedAt) } : {}),
+        deferHistory: true,
       });
       if (!result.ok) return this.reject(item, `Cannot record ${label}: ${result.message}`, i);
+      this.historyTies.add(result.tieId);
+      // recordTie says who stands behind it from the actor; a file that states it (an export of
+      // staff's or the campaign's own record) keeps it.
+      const role = first.attribution ? recorderRoleFor(first.attribution) : null;
+      if (role && role !== 'import') {
+        await this.q
+          .update(tieEvents)
+          .set({ recorderRole: role })
+          .where(and(eq(tieEvents.tieId, result.tieId), eq(tieEvents.revision, 1)));
+      }
       state = {
         id: result.tieId,
         placeId: place.id,
@@ -598,7 +670,7 @@ class ApplyRun {
         agreementTitle: tie.agreementTitle ?? null,
         signed: formatDate(signed),
         campaignIds: new Set(campaignIds),
-        events: [{ type: 'recorded', toStatus: first.status, sourceId, date: formatDate(occurred), quote: first.quote ?? null }],
+        events: [{ type: 'recorded', toStatus: first.status, sourceId, date: formatDate(occurred), quote: first.quote ?? null, targetEventId: null }],
       };
       this.tiesByPair.set(pairKey(place.id, partner.id), state);
       this.touched.ties.added.add(state.id);
@@ -620,10 +692,14 @@ class ApplyRun {
 
     const offset = tie.events.length - events.length;
     let appended = offset > 0; // the tie was recorded just now
+    // The id each of the dataset's events has in the database, for corrections that name one by
+    // its number; the recording event of a tie recorded just now is looked up when asked for.
+    const ids: (number | undefined)[] = offset > 0 ? [undefined] : [];
     for (const [k, ev] of events.entries()) {
-      const outcome = await this.appendEvent(state, ev, { label, item, tieIndex: i, eventNumber: offset + k + 1, place, partner, conflicts });
-      if (outcome === 'refused') return;
-      if (outcome === 'appended') appended = true;
+      const outcome = await this.appendEvent(state, ev, ids, { label, item, tieIndex: i, eventNumber: offset + k + 1, place, partner, conflicts });
+      if (outcome.result === 'refused') return;
+      if (outcome.result === 'appended') appended = true;
+      ids.push(outcome.id);
     }
     // A dataset's status must follow from its events. Nothing to check when all of them were
     // already there (the tie may have moved on since, through other sources), or when the
@@ -694,26 +770,51 @@ class ApplyRun {
     return this.actor;
   }
 
+  /** The database id of the dataset's event number `n` (1-based) of this tie, as far as it has been applied. */
+  private async eventIdAt(state: TieState, ids: readonly (number | undefined)[], n: number): Promise<number | null> {
+    if (n < 1 || n > ids.length) return null;
+    const known = ids[n - 1];
+    if (known !== undefined) return known;
+    const [row] = await this.q
+      .select({ id: tieEvents.id })
+      .from(tieEvents)
+      .where(and(eq(tieEvents.tieId, state.id), eq(tieEvents.revision, 1)));
+    const recorded = state.events.find((e) => e.type === 'recorded' && e.id === undefined);
+    if (recorded && row) recorded.id = row.id;
+    return row?.id ?? null;
+  }
+
   /** Appends one event unless the tie has it already. */
   private async appendEvent(
     state: TieState,
     ev: EventRecord,
+    ids: readonly (number | undefined)[],
     ctx: { label: string; item: string; tieIndex: number; eventNumber: number; place: IndexedPlace; partner: IndexedPlace; conflicts: string[] },
-  ): Promise<'appended' | 'present' | 'refused'> {
+  ): Promise<{ result: 'appended' | 'present' | 'refused'; id?: number }> {
     const sourceId = await this.sourceId(ev.source);
     const occurred = ev.date ? parsePartialDate(ev.date) : null;
     const date = formatDate(occurred);
     const quote = ev.quote ?? null;
-    const present = state.events.some(
+    const described = `event ${ctx.eventNumber} "${ev.type}"${date ? ` of ${date}` : ''}`;
+    let targetEventId: number | null = null;
+    if (ev.targetEvent) {
+      targetEventId = ev.targetEvent < ctx.eventNumber ? await this.eventIdAt(state, ids, ev.targetEvent) : null;
+      if (targetEventId === null) {
+        this.reject(ctx.item, `${ctx.label}: ${described} names event ${ev.targetEvent}, which is not an earlier event of this tie.`, ctx.tieIndex);
+        return { result: 'refused' };
+      }
+    }
+    const present = state.events.find(
       (e) =>
         e.sourceId === sourceId &&
         e.date === date &&
         e.quote === quote &&
-        (ev.type === 'recorded' ? e.type === 'recorded' || e.type === 'noted' : e.type === ev.type && e.toStatus === ev.status),
+        e.targetEventId === targetEventId &&
+        (ev.type === 'recorded' ? e.type === 'recorded' || e.type === 'noted' : e.type === ev.type && (isCorrection(ev.type) || e.toStatus === ev.status)),
     );
     if (present) {
       this.report.unchanged.events++;
-      return 'present';
+      return { result: 'present', id: present.id ?? (await this.eventIdAt(state, [undefined], 1)) ?? undefined };
     }
     // Another source recording a known tie is a new source for it; a different status is a
     // conflicting claim, kept as written and filed for a person.
@@ -731,20 +832,27 @@ class ApplyRun {
       note: note ?? null,
       reason: ev.reason ?? null,
       targetStatus: type === 'corrected' ? ev.status : null,
+      targetEventId,
+      checkResult: ev.checkResult ?? null,
+      sessionOn: ev.sessionOn ?? null,
+      ...(ev.attribution ? { recorderRole: recorderRoleFor(ev.attribution) } : {}),
       ...(ev.recordedAt ? { recordedAt: new Date(ev.recordedAt) } : {}),
+      deferHistory: true,
     });
-    const described = `event ${ctx.eventNumber} "${ev.type}"${date ? ` of ${date}` : ''}`;
     if (!result.ok) {
       this.reject(ctx.item, `${ctx.label}: ${described} was refused: ${result.message}`, ctx.tieIndex);
-      return 'refused';
+      return { result: 'refused' };
     }
-    if (type !== 'noted' && result.status !== ev.status) {
+    this.historyTies.add(state.id);
+    // A correction's own status is where the tie stood when it was made; the tie's status after
+    // it is the replayed history's, which the tie's own status in the dataset checks.
+    if (type !== 'noted' && !isCorrection(type) && result.status !== ev.status) {
       this.reject(ctx.item, `${ctx.label}: ${described} leaves the tie ${result.status}, but the dataset says ${ev.status}.`, ctx.tieIndex);
-      return 'refused';
+      return { result: 'refused' };
     }
     const from = state.status;
     state.status = result.status;
-    state.events.push({ type, toStatus: result.status, sourceId, date, quote });
+    state.events.push({ id: result.event.id, type, toStatus: result.event.toStatus, sourceId, date, quote, targetEventId });
     this.report.added.events++;
     if (!this.touched.ties.added.has(state.id)) this.touched.ties.changed.add(state.id);
     if (claimsOther) {
@@ -760,7 +868,39 @@ class ApplyRun {
         details: { field: 'status', kept: from, claimed: ev.status, date },
       });
     }
-    return 'appended';
+    return { result: 'appended', id: result.event.id };
+  }
+
+  // --- country claims ------------------------------------------------------------------------
+
+  /** A claim about a whole country's ties: added, or merged by key (what the file leaves out stays). */
+  private async applyCountryClaim(c: CountryClaimRecord): Promise<void> {
+    const item = `country claim ${c.key}`;
+    if (!this.countryCodes.has(c.country)) return this.reject(item, `Unknown country code ${c.country}.`);
+    const sourceId = (await this.sourceId(c.source))!;
+    const values: Partial<typeof countryClaims.$inferInsert> = { key: c.key, country: c.country, kind: c.kind, sourceId, quote: c.quote };
+    if (c.date !== undefined) {
+      const date = c.date ? parsePartialDate(c.date) : null;
+      Object.assign(values, { occurredOn: date?.date ?? null, occurredPrecision: date?.precision ?? null });
+    }
+    if (c.note !== undefined) values.note = c.note ?? null;
+    const existing = this.countryClaimRows.get(c.key);
+    if (!existing) {
+      const [row] = await this.q
+        .insert(countryClaims)
+        .values({ ...values, key: c.key, country: c.country, kind: c.kind, sourceId, quote: c.quote })
+        .returning();
+      this.countryClaimRows.set(c.key, row!);
+      this.report.added.countryClaims++;
+      return;
+    }
+    if (sameValues(existing, values)) {
+      this.report.unchanged.countryClaims++;
+      return;
+    }
+    const [row] = await this.q.update(countryClaims).set(values).where(eq(countryClaims.id, existing.id)).returning();
+    this.countryClaimRows.set(c.key, row!);
+    this.report.changed.countryClaims++;
   }
 
   // --- review items --------------------------------------------------------------------------
@@ -842,6 +982,25 @@ class ApplyRun {
       this.report.changed[kind] += [...t.changed].filter((x) => !t.added.has(x)).length;
       this.report.unchanged[kind] += [...t.seen].filter((x) => !t.added.has(x) && !t.changed.has(x)).length;
     }
+  }
+}
+
+const isCorrection = (type: string) => type === 'withdrawn' || type === 'amended';
+
+/** The role to record for an event whose file says who stands behind it: the one whose public
+ * attribution (lib/ties/attribution.ts) is that again, so an export imported elsewhere reads the same. */
+function recorderRoleFor(attribution: AttributionKind): RecorderRole {
+  switch (attribution) {
+    case 'council_staff':
+      return 'council_staff';
+    case 'writer':
+      return 'writer';
+    case 'untwin_letter':
+      return 'appeal_flow';
+    case 'campaign':
+      return 'organiser';
+    case 'source':
+      return 'import';
   }
 }
 

@@ -4,6 +4,9 @@ import { PLACE_KINDS, TIE_KINDS } from '../places/kinds';
 import { TIE_EVENT_TYPES, TIE_STATUSES } from '../ties/lifecycle';
 import { CAMPAIGN_STATES, LETTER_DELIVERY_MODES } from '../../db/schema/campaigns';
 import { DATASET_REVIEW_ITEM_KINDS, REVIEW_ITEM_STATES } from '../../db/schema/review-items';
+import { SOURCE_KINDS } from '../../db/schema/sources';
+import { CHECK_RESULTS, COUNTRY_CLAIM_KINDS } from '../../db/schema/ties';
+import { ATTRIBUTION_KINDS } from '../ties/attribution';
 
 /**
  * The Untwin dataset: the JSON export format, and the shape every importer produces
@@ -14,6 +17,8 @@ import { DATASET_REVIEW_ITEM_KINDS, REVIEW_ITEM_STATES } from '../../db/schema/r
 const countryCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as UKR');
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and hyphens');
 const lang = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]+)?$/, 'must be a language code such as uk or en');
+/** ISO 3166-2: the country's alpha-2 code, a hyphen, the subdivision (US-ME, UA-30). */
+const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 code such as US-ME');
 
 /** A source is identified by its URL or by a seed document's file name. */
 export const sourceRefSchema = z
@@ -24,6 +29,8 @@ export const sourceRefSchema = z
     publisher: z.string().min(1).optional(),
     published: partialDateSchema.optional(),
     language: lang.optional(),
+    /** How sure a fact it carries is: the council's own page, its answer, news, a report, a list. */
+    kind: z.enum(SOURCE_KINDS).optional(),
   })
   .refine((s) => Boolean(s.url) !== Boolean(s.seed), { message: 'a source needs exactly one of url or seed' });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
@@ -45,7 +52,10 @@ export const placeSchema = z.object({
   country: countryCode,
   kind: z.enum(PLACE_KINDS).default('settlement'),
   parent: slug.nullish(),
+  /** The place (an oblast) it lies in, by slug. */
   region: slug.nullish(),
+  /** Its ISO 3166-2 subdivision: what tells two places of one name and country apart (Portland, US-ME and US-OR). */
+  regionCode: regionCode.nullish(),
   names: z.array(placeNameSchema).default([]),
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
@@ -80,6 +90,15 @@ export const eventSchema = z.object({
       description: z.string().optional(),
     })
     .nullish(),
+  /** For a scheduled vote: the date of the session that will vote (it may be after the event). */
+  sessionOn: z.iso.date().nullish(),
+  /** For `withdrawn` and `amended`: the event of the same tie they correct, by its number in this list (1 = the first). */
+  targetEvent: z.number().int().positive().nullish(),
+  /** For `checked`: what the person found where they looked. */
+  checkResult: z.enum(CHECK_RESULTS).nullish(),
+  /** Who stands behind it (lib/ties/attribution.ts): a source, the council's staff, the campaign, a letter's writer,
+   * a letter Untwin delivered. Absent: the importer's own standing (a source when it cites one). */
+  attribution: z.enum(ATTRIBUTION_KINDS).nullish(),
   recordedAt: z.iso.datetime({ offset: true }).optional(),
   recordedBy: z.string().nullish(), // an email address, or the label of the import that recorded it
 });
@@ -152,6 +171,21 @@ export const reviewItemSchema = z.object({
 });
 export type ReviewItemRecord = z.infer<typeof reviewItemSchema>;
 
+/**
+ * A claim about every tie of one country's places ("Latvia, Lithuania, Estonia and Finland did so
+ * in 2022"): kept as a claim, shown on each tie it covers; it moves no status.
+ */
+export const countryClaimSchema = z.object({
+  key: z.string().min(1),
+  country: countryCode,
+  kind: z.enum(COUNTRY_CLAIM_KINDS),
+  date: partialDateSchema.nullish(),
+  source: sourceRefSchema,
+  quote: z.string().min(1),
+  note: z.string().min(1).nullish(),
+});
+export type CountryClaimRecord = z.infer<typeof countryClaimSchema>;
+
 export const fullSourceSchema = z
   .object({
     url: z.url().nullish(),
@@ -160,6 +194,7 @@ export const fullSourceSchema = z
     publisher: z.string().min(1).nullish(),
     published: partialDateSchema.nullish(),
     language: lang.nullish(),
+    kind: z.enum(SOURCE_KINDS).nullish(),
   })
   .refine((s) => Boolean(s.url) !== Boolean(s.seed), { message: 'a source needs exactly one of url or seed' });
 
@@ -174,11 +209,12 @@ export const datasetSchema = z.object({
   councils: z.array(councilSchema).default([]),
   campaigns: z.array(campaignSchema).default([]),
   ties: z.array(tieSchema).default([]),
+  countryClaims: z.array(countryClaimSchema).default([]),
   reviewItems: z.array(reviewItemSchema).default([]),
 });
 export type Dataset = z.infer<typeof datasetSchema>;
 export type DatasetInput = z.input<typeof datasetSchema>;
 
 export function emptyDataset(): Dataset {
-  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: [], councils: [], campaigns: [], ties: [], reviewItems: [] };
+  return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: [], councils: [], campaigns: [], ties: [], countryClaims: [], reviewItems: [] };
 }

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client';
-import { campaigns, places, reviewItems, ties, users } from '../../db/schema';
+import { campaigns, councils, places, reviewItems, sources, tieEvents, ties, users } from '../../db/schema';
 import { fireTieEvent } from '../ties/fire-tie-event';
 import { describeEachEngine, openTestDatabase } from '../testing/test-database';
 import { applyDataset, emptyCounts } from './apply-dataset';
 import { type Dataset, type DatasetInput, datasetSchema, emptyDataset } from './dataset';
 import { exportDataset, serialiseDataset } from './export-dataset';
 
-const TC = { url: 'https://tc.transparency.org.ua/ties', title: 'Which councils broke ties', publisher: 'Transparent Cities', published: '2022-05-26', language: 'uk' };
-const SEED = { seed: '001_6f1cc70905dcdfcc.txt', title: 'List of twin towns and sister cities in Russia', publisher: 'Wikipedia', language: 'en' };
+const TC = { url: 'https://tc.transparency.org.ua/ties', title: 'Which councils broke ties', publisher: 'Transparent Cities', published: '2022-05-26', language: 'uk', kind: 'report' as const };
+const SEED = { seed: '001_6f1cc70905dcdfcc.txt', title: 'List of twin towns and sister cities in Russia', publisher: 'Wikipedia', language: 'en', kind: 'list' as const };
 
 /** Districts with parents, names in several languages, a tie's whole history, a campaign with figures, a review item. */
 const varied: DatasetInput = {
@@ -22,6 +22,7 @@ const varied: DatasetInput = {
       name: 'Kyiv',
       country: 'UKR',
       region: 'kyiv-oblast-ukr',
+      regionCode: 'UA-30',
       names: [
         { name: 'Kyiv', lang: 'en', kind: 'english' },
         { name: 'Київ', lang: 'uk', kind: 'official' },
@@ -86,8 +87,11 @@ const varied: DatasetInput = {
     {
       place: { slug: 'kyiv-ukr', name: 'Kyiv', country: 'UKR', aliases: [] },
       partner: { slug: 'leninsky-minsk-blr', name: 'Leninsky', country: 'BLR', aliases: ['Lieninski'] },
-      status: 'active',
-      events: [{ type: 'recorded', status: 'active', date: '2009', source: { url: TC.url } }],
+      status: 'pledged',
+      events: [
+        { type: 'recorded', status: 'active', date: '2009', source: { url: TC.url } },
+        { type: 'vote_scheduled', status: 'pledged', date: '2022-06-01', source: { url: TC.url }, sessionOn: '2022-06-15' },
+      ],
     },
     {
       place: { name: 'Gomel', country: 'BLR', aliases: ['Homiel', 'Гомель'] },
@@ -96,6 +100,10 @@ const varied: DatasetInput = {
       status: 'active',
       events: [{ type: 'recorded', status: 'active', date: null, source: { seed: SEED.seed } }],
     },
+  ],
+  countryClaims: [
+    { key: 'ended-ukr-2022', country: 'UKR', kind: 'ended', date: '2022', source: { url: TC.url }, quote: 'Ukraine ended them all', note: 'A claim, not a record per council.' },
+    { key: 'urged-ukr', country: 'UKR', kind: 'urged', source: { seed: SEED.seed }, quote: 'UKR Kyiv, Ukraine' },
   ],
   reviewItems: [
     {
@@ -138,6 +146,20 @@ describeEachEngine('exporting the database', ({ db, engine }) => {
       note: 'Decision page',
     });
     expect(fired.ok).toBe(true);
+    // A withdrawal (of the appeal), a check, and what council staff stated.
+    const organiser = { kind: 'user' as const, userId: user!.id, grants: [{ role: 'organiser' as const, campaignId: campaign!.id }] };
+    const appealed = (await db().select().from(tieEvents).where(eq(tieEvents.tieId, tie!.id))).find((e) => e.type === 'appealed')!;
+    expect(await fireTieEvent(db(), organiser, { tieId: tie!.id, type: 'withdrawn', targetEventId: appealed.id, reason: 'Sent to another council.' })).toMatchObject({ ok: true, status: 'pledged' });
+    const [staffUser] = await db().insert(users).values({ email: 'clerk@kyivcity.gov.ua' }).returning();
+    const [council] = await db().select().from(councils);
+    expect(
+      await fireTieEvent(db(), { kind: 'user', userId: staffUser!.id, grants: [{ role: 'council_staff', councilId: council!.id }] }, { tieId: tie!.id, type: 'responded', note: 'We are preparing a decision.' }),
+    ).toMatchObject({ ok: true });
+    const [leninskyTie] = await db().select().from(ties).where(eq(ties.partnerId, (await db().select().from(places).where(eq(places.slug, 'leninsky-minsk-blr')))[0]!.id));
+    const [checkSource] = await db().insert(sources).values({ key: 'https://kyivcity.gov.ua/partners', url: 'https://kyivcity.gov.ua/partners', title: 'Partner cities', kind: 'official' }).returning();
+    expect(
+      await fireTieEvent(db(), organiser, { tieId: leninskyTie!.id, type: 'checked', checkResult: 'listed', sourceId: checkSource!.id, occurred: { date: '2025-01-10', precision: 'day' } }),
+    ).toMatchObject({ ok: true });
     // Operational, not open data: a bounced council address stays out of the export.
     await db().insert(reviewItems).values({ key: 'bounce:kyiv', kind: 'council_contact_bounced', summary: 'mail to rada@kyiv.example bounced', details: { smtp: '550 5.1.1 no such user' } });
 
@@ -145,17 +167,32 @@ describeEachEngine('exporting the database', ({ db, engine }) => {
     firstText = serialiseDataset(first);
     expect(datasetSchema.safeParse(first).success).toBe(true);
     expect(first.places.map((p) => p.slug)).toEqual(['gomel-blr', 'kyiv-oblast-ukr', 'kyiv-ukr', 'leninsky-minsk-blr', 'minsk-blr', 'moscow-rus']);
-    expect(first.sources.map((s) => s.url ?? s.seed)).toEqual([TC.url, '001_6f1cc70905dcdfcc.txt']); // by key: https://... before seed:...
+    expect(first.sources.map((s) => s.url ?? s.seed)).toEqual(['https://kyivcity.gov.ua/partners', TC.url, '001_6f1cc70905dcdfcc.txt']); // by key: https://... before seed:...
     expect(first.ties.map((t) => `${t.place.slug} – ${t.partner.slug}`)).toEqual(['gomel-blr – moscow-rus', 'kyiv-ukr – leninsky-minsk-blr', 'kyiv-ukr – moscow-rus']);
     const kyivMoscow = first.ties[2]!;
     expect(kyivMoscow.partner).toEqual({ slug: 'moscow-rus', name: 'Moscow', country: 'RUS', aliases: ['Moskva', 'Москва'] });
     expect(kyivMoscow.place.aliases).toEqual(['Kiev', 'Киев', 'Київ']); // code-point order
-    expect(kyivMoscow.events.map((e) => [e.type, e.status, e.date, e.recordedBy])).toEqual([
-      ['recorded', 'active', null, 'seed'],
-      ['appealed', 'appealed', '2022-05-20', 'import'],
-      ['severed', 'severed', '2022-06', 'import'],
-      ['corrected', 'pledged', null, 'import'],
-      ['noted', 'pledged', null, 'organiser@example.org'],
+    expect(kyivMoscow.events.map((e) => [e.type, e.status, e.date, e.recordedBy, e.attribution])).toEqual([
+      ['recorded', 'active', null, 'seed', 'source'],
+      ['appealed', 'appealed', '2022-05-20', 'import', 'source'],
+      ['severed', 'severed', '2022-06', 'import', 'source'],
+      ['corrected', 'pledged', null, 'import', 'campaign'],
+      ['noted', 'pledged', null, 'organiser@example.org', 'campaign'],
+      ['withdrawn', 'pledged', null, 'organiser@example.org', 'campaign'],
+      ['responded', 'pledged', null, 'clerk@kyivcity.gov.ua', 'council_staff'],
+    ]);
+    expect(kyivMoscow.events[5]).toMatchObject({ targetEvent: 2, reason: 'Sent to another council.' });
+    const kyivLeninsky = first.ties[1]!;
+    expect(kyivLeninsky.events.map((e) => [e.type, e.sessionOn ?? null, e.checkResult ?? null])).toEqual([
+      ['recorded', null, null],
+      ['vote_scheduled', '2022-06-15', null],
+      ['checked', null, 'listed'],
+    ]);
+    expect(first.sources.map((s) => s.kind)).toEqual(['official', 'report', 'list']);
+    expect(first.places.find((p) => p.slug === 'kyiv-ukr')?.regionCode).toBe('UA-30');
+    expect(first.countryClaims).toEqual([
+      { key: 'ended-ukr-2022', country: 'UKR', kind: 'ended', date: '2022', source: { url: TC.url }, quote: 'Ukraine ended them all', note: 'A claim, not a record per council.' },
+      { key: 'urged-ukr', country: 'UKR', kind: 'urged', date: null, source: { seed: SEED.seed }, quote: 'UKR Kyiv, Ukraine', note: null },
     ]);
     expect(kyivMoscow.events[0]!.recordedAt).toBe('2022-05-01T10:00:00.000Z');
     expect(kyivMoscow.events[1]!.dateIsUpperBound).toBe(true);
@@ -188,7 +225,7 @@ describe('serialiseDataset', () => {
   it('writes sections in applying order, keys in a fixed order, two spaces and a final newline', () => {
     const text = serialiseDataset({ ...emptyDataset(), ties: [], sources: [{ title: 'T', url: 'https://e.org/' } as Dataset['sources'][number]] });
     expect(text).toBe(
-      '{\n  "format": "untwin-dataset",\n  "version": 1,\n  "sources": [\n    {\n      "title": "T",\n      "url": "https://e.org/"\n    }\n  ],\n  "places": [],\n  "councils": [],\n  "campaigns": [],\n  "ties": [],\n  "reviewItems": []\n}\n',
+      '{\n  "format": "untwin-dataset",\n  "version": 1,\n  "sources": [\n    {\n      "title": "T",\n      "url": "https://e.org/"\n    }\n  ],\n  "places": [],\n  "councils": [],\n  "campaigns": [],\n  "ties": [],\n  "countryClaims": [],\n  "reviewItems": []\n}\n',
     );
   });
 });

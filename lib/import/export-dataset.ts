@@ -6,6 +6,7 @@ import {
   campaignTies,
   campaigns,
   councils,
+  countryClaims,
   placeNames,
   places,
   reviewItems,
@@ -15,6 +16,7 @@ import {
   users,
 } from '../../db/schema';
 import { formatPartialDate } from '../dates/partial-date';
+import { attributionOf } from '../ties/attribution';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset, type EventRecord, type SourceRef, type TiePlace } from './dataset';
 
 /**
@@ -34,6 +36,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
   const tieRows = await db.select().from(ties);
   const memberRows = await db.select().from(campaignTies);
   const eventRows = await db.select().from(tieEvents).orderBy(asc(tieEvents.tieId), asc(tieEvents.revision));
+  const claimRows = await db.select().from(countryClaims).orderBy(asc(countryClaims.key));
   const reviewRows = await db.select().from(reviewItems).where(inArray(reviewItems.kind, [...DATASET_REVIEW_ITEM_KINDS])).orderBy(asc(reviewItems.key));
   const userRows = await db.select({ id: users.id, email: users.email }).from(users);
 
@@ -70,6 +73,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
       publisher: s.publisher,
       published: s.publishedOn && s.publishedPrecision ? formatPartialDate(s.publishedOn, s.publishedPrecision) : null,
       language: s.language,
+      kind: s.kind,
     })),
     places: placeRows.map((p) => ({
       slug: p.slug,
@@ -78,6 +82,7 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
       kind: p.kind,
       parent: slugOf(p.parentId),
       region: slugOf(p.regionId),
+      regionCode: p.regionCode,
       names: (namesOf.get(p.id) ?? [])
         .map((n) => ({ name: n.name, lang: n.lang, kind: n.kind }))
         .sort((a, b) => byText(a.name, b.name) || byText(a.lang, b.lang)),
@@ -118,9 +123,24 @@ export async function exportDataset(db: Queryable): Promise<Dataset> {
       signed: t.signedOn && t.signedPrecision ? formatPartialDate(t.signedOn, t.signedPrecision) : null,
       status: t.status,
       campaigns: [...(membersOf.get(t.id) ?? [])].sort(byText),
-      events: (eventsOf.get(t.id) ?? []).map((e) =>
-        tieEventRecord(e, ref(e.sourceId), (e.recordedBy ? email.get(e.recordedBy) : null) ?? e.recordedByLabel),
-      ),
+      events: (() => {
+        const events = eventsOf.get(t.id) ?? [];
+        const number = new Map(events.map((e, i) => [e.id, i + 1]));
+        return events.map((e) =>
+          tieEventRecord(e, ref(e.sourceId), (e.recordedBy ? email.get(e.recordedBy) : null) ?? e.recordedByLabel, {
+            targetEvent: e.targetEventId === null ? null : (number.get(e.targetEventId) ?? null),
+          }),
+        );
+      })(),
+    })),
+    countryClaims: claimRows.map((c) => ({
+      key: c.key,
+      country: c.country,
+      kind: c.kind,
+      date: c.occurredOn && c.occurredPrecision ? formatPartialDate(c.occurredOn, c.occurredPrecision) : null,
+      source: ref(c.sourceId)!,
+      quote: c.quote,
+      note: c.note,
     })),
     reviewItems: reviewRows.flatMap((r) => (isDatasetKind(r.kind) ? [{ ...r, kind: r.kind }] : [])).map((r) => ({
       key: r.key,
@@ -150,8 +170,17 @@ export function tiePlaceRecord(
   return { slug: place.slug, name: place.name, country: place.country, aliases };
 }
 
-/** One event of a tie, as the dataset writes it; the caller resolves its source and who recorded it. */
-export function tieEventRecord(e: typeof tieEvents.$inferSelect, source: SourceRef | null, recordedBy: string | null): EventRecord {
+/**
+ * One event of a tie, as the dataset writes it; the caller resolves its source, who recorded it,
+ * and the number of the event a correction names. Who stands behind it is written as its public
+ * attribution, not as the recorder's role.
+ */
+export function tieEventRecord(
+  e: typeof tieEvents.$inferSelect,
+  source: SourceRef | null,
+  recordedBy: string | null,
+  more: { targetEvent?: number | null } = {},
+): EventRecord {
   return {
     type: e.type,
     status: e.toStatus,
@@ -162,6 +191,11 @@ export function tieEventRecord(e: typeof tieEvents.$inferSelect, source: SourceR
     note: e.note,
     reason: e.reason,
     evidence: e.evidence ? exportEvidence(e.evidence) : null,
+    // Only when set: most events have none of these.
+    ...(e.sessionOn ? { sessionOn: e.sessionOn } : {}),
+    ...(more.targetEvent ? { targetEvent: more.targetEvent } : {}),
+    ...(e.checkResult ? { checkResult: e.checkResult } : {}),
+    attribution: attributionOf({ recorderRole: e.recorderRole, source: source ? { title: source.title ?? '', publisher: source.publisher ?? null } : null }).kind,
     recordedAt: e.recordedAt.toISOString(),
     recordedBy,
   };
@@ -198,7 +232,7 @@ export function serialiseDataset(dataset: Dataset): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-const TOP_KEYS = ['format', 'version', 'sources', 'places', 'councils', 'campaigns', 'ties', 'reviewItems'];
+const TOP_KEYS = ['format', 'version', 'sources', 'places', 'councils', 'campaigns', 'ties', 'countryClaims', 'reviewItems'];
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);

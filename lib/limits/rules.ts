@@ -18,9 +18,13 @@ const HOUR = 60 * 60;
 export function rateLimitRules() {
   const e = env();
   return {
-    /** Sign-in links asked for one address: stops anyone flooding a person's inbox. */
-    signInPerAddress: { bucket: 'sign_in_address', max: e.SIGN_IN_LIMIT_PER_ADDRESS, windowSeconds: HOUR },
-    /** Sign-in links asked from one client address: stops one machine mailing many people. */
+    // Sign-in links (lib/limits/sign-in-limit.ts says how the three work together; addresses
+    // are counted as mailboxes, lib/limits/mailbox-key.ts).
+    /** Asked for one address from one client address: a person's own retries. */
+    signInPerAddressFromClient: { bucket: 'sign_in_address_client', max: e.SIGN_IN_LIMIT_PER_ADDRESS, windowSeconds: HOUR },
+    /** Asked for one address from anywhere: past it, only a client's first request gets a link. */
+    signInPerAddress: { bucket: 'sign_in_address', max: e.SIGN_IN_CEILING_PER_ADDRESS, windowSeconds: HOUR },
+    /** Asked from one client address: stops one machine mailing many people. */
     signInPerIp: { bucket: 'sign_in_ip', max: e.SIGN_IN_LIMIT_PER_IP, windowSeconds: HOUR },
     /** The appeal ladder, per activist (lib/appeals/rules.ts): one at a time… */
     appealBurst: { bucket: 'appeal_burst', max: 1, windowSeconds: e.APPEAL_MIN_SECONDS_BETWEEN },

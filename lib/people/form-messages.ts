@@ -20,7 +20,15 @@ export async function formErrorMessages(
   const fieldKey = (name: string) => (options.fields === 'Tie' ? `Tie.fieldErrors.${name}` : `Fields.${name}`);
   return {
     code: (code) => options.codes?.[code] ?? t(`Errors.${code}`),
-    field: (name) => {
+    field: (name, details) => {
+      // The tie form's refusals name each requirement of the lifecycle the event missed.
+      if (options.fields === 'Tie') {
+        const worded = details.flatMap((d) => {
+          const key = `Tie.requirements.${d}` as Parameters<typeof t>[0];
+          return t.has(key) ? [t(key)] : [];
+        });
+        if (worded.length > 0) return worded.join(' ');
+      }
       const key = fieldKey(name) as Parameters<typeof t>[0];
       return t.has(key) ? t(key) : t('Fields.other');
     },

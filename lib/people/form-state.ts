@@ -25,15 +25,16 @@ export function formValues(form: FormData): Record<string, string> {
 export type ErrorMessages = {
   /** The message for an error code (the wrapper's own messages are for logs, in English). */
   code: (code: ActionErrorCode) => string;
-  /** The message for a field zod or the action refused, in the person's words. */
-  field: (name: string) => string;
+  /** The message for a field zod or the action refused, in the person's words; `details` are
+   * what the action said of it (codes some forms word one by one). */
+  field: (name: string, details: readonly string[]) => string;
 };
 
 export function errorState(error: ActionError, form: FormData, messages: ErrorMessages): FormState {
   const fieldErrors = Object.fromEntries(
     Object.entries(error.fieldErrors ?? {})
       .filter(([, list]) => list.length > 0)
-      .map(([name]) => [name, messages.field(name)]),
+      .map(([name, list]) => [name, messages.field(name, list)]),
   );
   return { status: 'error', code: error.code, message: messages.code(error.code), fieldErrors, values: formValues(form) };
 }

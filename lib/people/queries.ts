@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { campaignTies, campaigns, councils, invitations, memberships, places, tieEvents, ties, users } from '../../db/schema';
+import { campaignTies, campaigns, councils, invitations, memberships, places, type RecorderRole, sources, tieEventEffects, tieEvents, ties, users } from '../../db/schema';
 import type { Grant } from '../auth/permissions';
 import { holdsRole } from '../auth/permissions';
 import { type PartialDate, partialDate } from '../dates/partial-date';
@@ -355,13 +355,25 @@ export async function listTiesToUpdate(db: Queryable, grants: readonly Grant[], 
 
 // --- The tie page ----------------------------------------------------------------------------
 
+/** An event as the organiser's page shows it: its effective place in the history (after
+ * withdrawals and amendments) and what can still be corrected. */
 export type TieEventSummary = {
   id: number;
   type: TieEventType;
   fromStatus: TieStatus | null;
   toStatus: TieStatus;
   occurredOn: PartialDate | null;
+  occurredByDate: boolean;
   recordedAt: Date;
+  recorderRole: RecorderRole;
+  counts: boolean;
+  withdrawnBy: number | null;
+  amendedBy: number | null;
+  targetEventId: number | null;
+  reason: string | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  sessionOn: string | null;
 };
 
 export type TieForOrganising = ManagedTie & {
@@ -386,15 +398,28 @@ export async function getTieForOrganising(db: Queryable, tieId: number, locale: 
       .select({
         id: tieEvents.id,
         type: tieEvents.type,
-        fromStatus: tieEvents.fromStatus,
-        toStatus: tieEvents.toStatus,
-        occurredOn: tieEvents.occurredOn,
-        occurredPrecision: tieEvents.occurredPrecision,
+        fromStatus: tieEventEffects.fromStatus,
+        toStatus: tieEventEffects.toStatus,
+        occurredOn: tieEventEffects.occurredOn,
+        occurredPrecision: tieEventEffects.occurredPrecision,
+        occurredByDate: tieEventEffects.occurredByDate,
         recordedAt: tieEvents.recordedAt,
+        recorderRole: tieEvents.recorderRole,
+        counts: tieEventEffects.counts,
+        withdrawnBy: tieEventEffects.withdrawnBy,
+        amendedBy: tieEventEffects.amendedBy,
+        targetEventId: tieEvents.targetEventId,
+        reason: tieEvents.reason,
+        sourceUrl: sources.url,
+        sourceTitle: sources.title,
+        sessionOn: tieEvents.sessionOn,
       })
       .from(tieEvents)
+      .innerJoin(tieEventEffects, eq(tieEventEffects.eventId, tieEvents.id))
+      .leftJoin(sources, eq(sources.id, tieEventEffects.sourceId))
       .where(eq(tieEvents.tieId, tieId))
-      .orderBy(desc(tieEvents.revision)),
+      // Newest in the world first: the history as it happened, read backwards.
+      .orderBy(desc(tieEventEffects.position)),
   ]);
   return {
     ...named!,

@@ -37,9 +37,15 @@ export type FireTieEventInput = {
   viaAppeal?: boolean;
   /** Who stands behind it, when the actor alone does not say (the appeal flow, a letter's writer). */
   recorderRole?: RecorderRole;
+  /** The person a system process acts for (the writer whose letter reached the council). */
+  onBehalfOf?: string;
   recordedAt?: Date; // imports keep the original recording time
   /** Today, for "not in the future" (tests pin it). */
   today?: string;
+  /** Leave the derived history (tie_event_effects, confirmation) to the caller, who must call
+   * storeTieHistories for this tie before its transaction ends: a bulk import stores every tie it
+   * touched once, at the end. The tie's status is still written here. */
+  deferHistory?: boolean;
 };
 
 export type TieEventRow = typeof tieEvents.$inferSelect;
@@ -152,7 +158,7 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
       const revision = tie.revision + 1;
       const moved = await tx
         .update(ties)
-        .set({ revision })
+        .set({ revision, ...(input.deferHistory && after.status !== tie.status ? { status: after.status, statusChangedAt: recordedAt } : {}) })
         .where(and(eq(ties.id, tie.id), eq(ties.revision, tie.revision)))
         .returning({ id: ties.id });
       // Another transaction moved the tie between our read and our update.
@@ -171,6 +177,7 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
           occurredByDate: input.occurredByDate ?? false,
           recordedAt,
           ...actorLabel(actor),
+          ...(input.onBehalfOf ? { recordedBy: input.onBehalfOf } : {}),
           recorderRole: input.recorderRole ?? recorderRoleOf(actor, target),
           sourceId: input.sourceId ?? null,
           quote: input.quote ?? null,
@@ -182,6 +189,7 @@ export async function fireTieEvent(db: Database, actor: Actor, input: FireTieEve
           sessionOn: input.sessionOn ?? null,
         })
         .returning();
+      if (input.deferHistory) return { ok: true, event: event!, status: after.status, revision } as const;
       const stored = await storeTieHistories(tx, [tie.id], recordedAt);
       return { ok: true, event: event!, status: stored.get(tie.id)!.status, revision } as const;
     });

@@ -47,7 +47,9 @@ for (const line of MATRIX.trim().split('\n').slice(1)) {
 describe('tie lifecycle: every status x event', () => {
   it('covers every status and every event but corrections', () => {
     expect(new Set([...expected.keys()].map((k) => k.split('|')[0]))).toEqual(new Set(TIE_STATUSES));
-    expect(new Set([...COLUMNS, 'corrected'])).toEqual(new Set(TIE_EVENT_TYPES));
+    // Corrections of one event and checks move no status by themselves: the effective history
+    // replays them (lib/ties/effective-history.test.ts).
+    expect(new Set([...COLUMNS, 'corrected', 'withdrawn', 'amended', 'checked'])).toEqual(new Set(TIE_EVENT_TYPES));
   });
 
   for (const from of TIE_STATUSES) {
@@ -94,9 +96,9 @@ describe('who may fire which event', () => {
   it('refuses the public everything', () => {
     for (const e of TIE_EVENT_TYPES) expect(canFire({ kind: 'public' }, e, target)).toBe(false);
   });
-  it('lets an activist only appeal', () => {
+  it('lets an activist fire nothing: only a letter Untwin delivered moves a tie to appealed', () => {
     const allowed = TIE_EVENT_TYPES.filter((e) => canFire(user([{ role: 'activist' }]), e, target));
-    expect(allowed).toEqual(['appealed']);
+    expect(allowed).toEqual([]);
   });
   it('lets council staff answer, pledge and sever for their own council only', () => {
     const own = user([{ role: 'council_staff', councilId: COUNCIL }]);
@@ -125,13 +127,39 @@ describe('what each event requires', () => {
     expect(planTieEvent(organiser, 'pledged', { type: 'severed', sourceId: 1 }, target)).toMatchObject({ ok: false, requirement: 'date' });
     expect(planTieEvent(organiser, 'pledged', { type: 'severed', occurredOn: '2022-05-25' }, target)).toMatchObject({
       ok: false,
-      requirement: 'source_or_evidence',
+      requirement: 'source_or_document',
     });
-    expect(planTieEvent(organiser, 'pledged', { type: 'severed', occurredOn: '2022-05-25', hasEvidence: true }, target)).toEqual({
+    // A decision number alone is a claim, not evidence: a reader must be able to open something.
+    expect(planTieEvent(organiser, 'pledged', { type: 'severed', occurredOn: '2022-05-25', hasEvidence: true }, target)).toMatchObject({
+      ok: false,
+      requirement: 'source_or_document',
+    });
+    expect(planTieEvent(organiser, 'pledged', { type: 'severed', occurredOn: '2022-05-25', hasEvidence: true, hasDocument: true }, target)).toEqual({
       ok: true,
       from: 'pledged',
       to: 'severed',
     });
+  });
+  it('lists every missing requirement and date problem at once', () => {
+    const plan = planTieEvent(organiser, 'pledged', { type: 'severed', occurredOn: '2027-01-15', hasEvidence: true, today: '2026-12-06' }, target);
+    expect(plan).toMatchObject({ ok: false, code: 'missing_requirement' });
+    expect(plan.ok ? [] : 'problems' in plan ? plan.problems.map((p) => p.requirement) : []).toEqual(['source_or_document', 'date_in_future']);
+  });
+  it('refuses a date before the tie was signed, comparing whole periods', () => {
+    const signed = { date: '2009-01-01', precision: 'year' } as const;
+    const at = (occurredOn: string, occurredPrecision: 'year' | 'month' | 'day') =>
+      planTieEvent(organiser, 'active', { type: 'responded', occurredOn, occurredPrecision, signed, today: '2026-12-06' }, target);
+    expect(at('2008-12-31', 'day')).toMatchObject({ ok: false, requirement: 'date_before_signed' });
+    expect(at('2008', 'year')).toMatchObject({ ok: false, requirement: 'date_before_signed' });
+    expect(at('2009-06', 'month')).toMatchObject({ ok: true });
+    // A month that has begun is not in the future.
+    expect(at('2026-12', 'month')).toMatchObject({ ok: true });
+    expect(at('2027', 'year')).toMatchObject({ ok: false, requirement: 'date_in_future' });
+  });
+  it('takes an appeal from the appeal flow, or from an organiser citing a source', () => {
+    expect(planTieEvent(organiser, 'active', { type: 'appealed' }, target)).toMatchObject({ ok: false, requirement: 'appeal_or_source' });
+    expect(planTieEvent(organiser, 'active', { type: 'appealed', sourceId: 3 }, target)).toMatchObject({ ok: true, to: 'appealed' });
+    expect(planTieEvent({ kind: 'system', label: 'appeal flow' }, 'active', { type: 'appealed', viaAppeal: true }, target)).toMatchObject({ ok: true });
   });
   it('needs a reason for a correction', () => {
     expect(planTieEvent(organiser, 'severed', { type: 'corrected', targetStatus: 'active', reason: '  ' }, target)).toMatchObject({

@@ -356,13 +356,13 @@ export function planTieEvent(actor: Actor, from: TieStatus, input: EventInput, t
   if (!canFire(actor, input.type, target)) {
     return { ok: false, code: 'forbidden', message: `You may not record "${input.type}" on this tie.` };
   }
-  const problems = eventProblems(input);
-  if (problems.length > 0) {
-    return { ok: false, code: 'missing_requirement', requirement: problems[0]!.requirement, problems, message: problems.map((p) => p.message).join(' ') };
-  }
   const to = nextStatus(from, input.type, input.targetStatus ?? undefined);
   if (!to) {
     return { ok: false, code: 'invalid_transition', message: `"${input.type}" cannot happen to a tie that is ${from}.` };
+  }
+  const problems = eventProblems(input);
+  if (problems.length > 0) {
+    return { ok: false, code: 'missing_requirement', requirement: problems[0]!.requirement, problems, message: problems.map((p) => p.message).join(' ') };
   }
   return { ok: true, from, to };
 }

@@ -1,12 +1,14 @@
-import { type SQL, and, asc, countDistinct, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { type SQL, and, asc, countDistinct, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { campaignTies, campaigns, councils, countries, places, tieEvents, ties } from '../../db/schema';
-import { publicEventsCondition } from '../people/public-content';
+import { campaignTies, campaigns, councils, countries, places, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import { localisedPlaceNames } from '../places/localised-place-names';
-import { STATUS_GROUPS, STATUS_GROUP_NAMES, type StatusGroup, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
+import { displayPlaceName, isUnnamedPlace } from '../places/unnamed-place';
+import { latestCountingEffect, notInFuture, publicEventOfEffect } from './effective-events';
+import { type TieFigures, countFigures, figureCondition, isInForce } from './figures';
+import { STATUS_GROUP_NAMES, type StatusGroup, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
 
 /**
  * What the public pages read about ties. "Ties" here are the ties of at least one campaign:
@@ -20,9 +22,11 @@ export type HeadlineNumbers = {
   total: number;
   byStatus: Record<TieStatus, number>;
   groups: Record<StatusGroup, number>;
+  /** The figures of lib/ties/figures.ts: in force split into confirmed and only listed, severed, closed, blocked. */
+  figures: TieFigures;
   /** Councils governing a place with at least one tie in force. */
   councilsHoldingTies: number;
-  /** The most recent date on which something happened to one of these ties. */
+  /** The most recent date on which something that still counts happened to one of these ties. */
   lastEventOn: PartialDate | null;
 };
 
@@ -37,14 +41,19 @@ export type CampaignSummary = {
 };
 
 export type CountryRef = { code: string; name: string };
-export type PlaceRef = { id: number; slug: string; name: string; country: CountryRef };
+/** `unnamed`: a partner the source does not name (its `name` is then "a Belarusian partner the
+ * source does not name" in the page's language, lib/places/unnamed-place.ts): no place page of
+ * its own to link to. */
+export type PlaceRef = { id: number; slug: string; name: string; country: CountryRef; unnamed?: boolean };
 
 export type CouncilTie = {
   id: number;
   status: TieStatus;
   inForce: boolean;
+  /** A dated event confirms where it stands (lib/ties/figures.ts); in force and not: "listed, not confirmed". */
+  confirmed: boolean;
   partner: PlaceRef;
-  /** The date of the latest event on the tie: what its status stands on. */
+  /** The date of the latest event on the tie that still counts: what its status stands on. */
   lastEventOn: PartialDate | null;
 };
 
@@ -55,8 +64,6 @@ export type CouncilHoldingTies = {
   /** Its ties in scope: those in force first, then the closed ones, for the full story. */
   ties: CouncilTie[];
 };
-
-const IN_FORCE = [...STATUS_GROUPS.inForce];
 
 /** Which campaigns count: the named one, or every public one. */
 function campaignScope(campaignSlug: string | undefined): SQL {
@@ -71,34 +78,54 @@ function tiesInScope(db: Queryable, campaignSlug: string | undefined) {
     .where(campaignScope(campaignSlug));
 }
 
-function toHeadline(statusCounts: readonly { status: TieStatus; count: number }[], councilsHoldingTies: number, lastEventOn: PartialDate | null): HeadlineNumbers {
+type StatusCount = { status: TieStatus; confirmed: boolean; count: number };
+
+/** Whether a dated event confirms the tie: the column the figures split "in force" by. */
+const confirmedColumn = sql<boolean>`(${ties.confirmedEventId} is not null)`;
+
+function toHeadline(statusCounts: readonly StatusCount[], councilsHoldingTies: number, lastEventOn: PartialDate | null): HeadlineNumbers {
   const byStatus = Object.fromEntries(TIE_STATUSES.map((s) => [s, 0])) as Record<TieStatus, number>;
-  for (const row of statusCounts) byStatus[row.status] += row.count;
+  for (const row of statusCounts) byStatus[row.status] += Number(row.count);
   const groups = Object.fromEntries(
     STATUS_GROUP_NAMES.map((g) => [g, TIE_STATUSES.filter((s) => isInGroup(s, g)).reduce((n, s) => n + byStatus[s], 0)]),
   ) as Record<StatusGroup, number>;
   const total = TIE_STATUSES.reduce((n, s) => n + byStatus[s], 0);
-  return { total, byStatus, groups, councilsHoldingTies, lastEventOn };
+  const figures = countFigures(statusCounts.map((r) => ({ status: r.status, confirmed: Boolean(r.confirmed), n: Number(r.count) })));
+  return { total, byStatus, groups, figures, councilsHoldingTies, lastEventOn };
+}
+
+/** The latest date on which an event that still counts happened (and that a member of the public may see). */
+function lastCountingEventDate(db: Queryable) {
+  return db
+    .select({ date: tieEventEffects.occurredOn, precision: tieEventEffects.occurredPrecision })
+    .from(tieEventEffects)
+    .innerJoin(tieEvents, publicEventOfEffect())
+    .$dynamic();
 }
 
 export async function getHeadlineNumbers(db: Queryable, options: { campaignSlug?: string } = {}): Promise<HeadlineNumbers> {
   const scoped = tiesInScope(db, options.campaignSlug);
   const [statusCounts, [councilCount], [lastEvent]] = await Promise.all([
     db
-      .select({ status: ties.status, count: countDistinct(ties.id) })
+      .select({ status: ties.status, confirmed: confirmedColumn, count: countDistinct(ties.id) })
       .from(ties)
       .where(inArray(ties.id, scoped))
-      .groupBy(ties.status),
+      .groupBy(ties.status, confirmedColumn),
     db
       .select({ count: countDistinct(councils.id) })
       .from(councils)
       .innerJoin(ties, eq(ties.placeId, councils.placeId))
-      .where(and(inArray(ties.id, scoped), inArray(ties.status, IN_FORCE))),
-    db
-      .select({ date: tieEvents.occurredOn, precision: tieEvents.occurredPrecision })
-      .from(tieEvents)
-      .where(and(inArray(tieEvents.tieId, scoped), isNotNull(tieEvents.occurredOn), publicEventsCondition()))
-      .orderBy(desc(tieEvents.occurredOn))
+      .where(and(inArray(ties.id, scoped), figureCondition('inForce'))),
+    lastCountingEventDate(db)
+      .where(
+        and(
+          inArray(tieEventEffects.tieId, scoped),
+          eq(tieEventEffects.counts, true),
+          isNotNull(tieEventEffects.occurredOn),
+          notInFuture(tieEventEffects.occurredOn),
+        ),
+      )
+      .orderBy(desc(tieEventEffects.occurredOn))
       .limit(1),
   ]);
   return toHeadline(statusCounts, councilCount?.count ?? 0, partialDate(lastEvent?.date ?? null, lastEvent?.precision ?? null));
@@ -124,28 +151,29 @@ export async function listCampaigns(db: Queryable, options: { includeDrafts?: bo
       .where(visible)
       .orderBy(asc(campaigns.id)),
     db
-      .select({ campaignId: campaignTies.campaignId, status: ties.status, count: countDistinct(ties.id) })
+      .select({ campaignId: campaignTies.campaignId, status: ties.status, confirmed: confirmedColumn, count: countDistinct(ties.id) })
       .from(campaignTies)
       .innerJoin(ties, eq(ties.id, campaignTies.tieId))
-      .groupBy(campaignTies.campaignId, ties.status),
+      .groupBy(campaignTies.campaignId, ties.status, confirmedColumn),
     db
       .select({ campaignId: campaignTies.campaignId, count: countDistinct(councils.id) })
       .from(campaignTies)
       .innerJoin(ties, eq(ties.id, campaignTies.tieId))
       .innerJoin(councils, eq(councils.placeId, ties.placeId))
-      .where(inArray(ties.status, IN_FORCE))
+      .where(figureCondition('inForce'))
       .groupBy(campaignTies.campaignId),
-    // DISTINCT ON: the latest dated event of each campaign in one query.
+    // DISTINCT ON: the latest dated event that still counts, of each campaign, in one query.
     db
       .selectDistinctOn([campaignTies.campaignId], {
         campaignId: campaignTies.campaignId,
-        date: tieEvents.occurredOn,
-        precision: tieEvents.occurredPrecision,
+        date: tieEventEffects.occurredOn,
+        precision: tieEventEffects.occurredPrecision,
       })
       .from(campaignTies)
-      .innerJoin(tieEvents, eq(tieEvents.tieId, campaignTies.tieId))
-      .where(and(isNotNull(tieEvents.occurredOn), publicEventsCondition()))
-      .orderBy(asc(campaignTies.campaignId), desc(tieEvents.occurredOn)),
+      .innerJoin(tieEventEffects, eq(tieEventEffects.tieId, campaignTies.tieId))
+      .innerJoin(tieEvents, publicEventOfEffect())
+      .where(and(eq(tieEventEffects.counts, true), isNotNull(tieEventEffects.occurredOn), notInFuture(tieEventEffects.occurredOn)))
+      .orderBy(asc(campaignTies.campaignId), desc(tieEventEffects.occurredOn)),
   ]);
   return rows.map((c) => {
     const last = lastEvents.find((e) => e.campaignId === c.id);
@@ -175,7 +203,7 @@ export async function listCouncilsHoldingTies(
     .selectDistinct({ id: councils.id })
     .from(councils)
     .innerJoin(ties, eq(ties.placeId, councils.placeId))
-    .where(and(inArray(ties.id, scoped), inArray(ties.status, IN_FORCE)));
+    .where(and(inArray(ties.id, scoped), figureCondition('inForce')));
 
   const partner = alias(places, 'partner');
   const placeCountry = alias(countries, 'place_country');
@@ -192,14 +220,17 @@ export async function listCouncilsHoldingTies(
       placeCountryName: placeCountry.name,
       tieId: ties.id,
       status: ties.status,
+      confirmedEventId: ties.confirmedEventId,
       partnerId: partner.id,
       partnerSlug: partner.slug,
       partnerName: partner.name,
+      partnerKind: partner.kind,
       partnerCountry: partnerCountry.code,
       partnerCountryAlpha2: partnerCountry.alpha2,
       partnerCountryName: partnerCountry.name,
-      lastEventOn: tieEvents.occurredOn,
-      lastEventPrecision: tieEvents.occurredPrecision,
+      lastEventOn: tieEventEffects.occurredOn,
+      lastEventPrecision: tieEventEffects.occurredPrecision,
+      lastEventPublic: tieEvents.id,
     })
     .from(councils)
     .innerJoin(places, eq(places.id, councils.placeId))
@@ -207,8 +238,9 @@ export async function listCouncilsHoldingTies(
     .innerJoin(ties, eq(ties.placeId, places.id))
     .innerJoin(partner, eq(partner.id, ties.partnerId))
     .innerJoin(partnerCountry, eq(partnerCountry.code, partner.country))
-    // The event that produced the tie's current revision is its latest (when it is public).
-    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition()))
+    // The latest event that still counts (shown only when it is public).
+    .leftJoin(tieEventEffects, latestCountingEffect(ties.id))
+    .leftJoin(tieEvents, publicEventOfEffect())
     .where(and(inArray(councils.id, holding), inArray(ties.id, scoped)));
 
   const names = await localisedPlaceNames(db, [...new Set(rows.flatMap((r) => [r.placeId, r.partnerId]))], locale);
@@ -235,17 +267,25 @@ export async function listCouncilsHoldingTies(
       };
       byCouncil.set(r.councilId, council);
     }
+    const unnamed = isUnnamedPlace({ kind: r.partnerKind });
     council.ties.push({
       id: r.tieId,
       status: r.status,
-      inForce: isInGroup(r.status, 'inForce'),
+      inForce: isInForce(r),
+      confirmed: r.confirmedEventId !== null,
       partner: {
         id: r.partnerId,
         slug: r.partnerSlug,
-        name: placeName(r.partnerId, r.partnerName),
+        name: displayPlaceName(
+          { kind: r.partnerKind, country: r.partnerCountry, alpha2: r.partnerCountryAlpha2, countryName: r.partnerCountryName },
+          placeName(r.partnerId, r.partnerName),
+          locale,
+        ),
         country: country(r.partnerCountry, r.partnerCountryAlpha2, r.partnerCountryName),
+        ...(unnamed ? { unnamed } : {}),
       },
-      lastEventOn: partialDate(r.lastEventOn, r.lastEventPrecision),
+      // A date in the future (recorded before the write path refused them) says nothing about now.
+      lastEventOn: r.lastEventPublic !== null && r.lastEventOn && r.lastEventOn <= today() ? partialDate(r.lastEventOn, r.lastEventPrecision) : null,
     });
   }
 
@@ -257,4 +297,9 @@ export async function listCouncilsHoldingTies(
   return result.sort(
     (a, b) => collator.compare(a.place.country.name, b.place.country.name) || collator.compare(a.place.name, b.place.name),
   );
+}
+
+/** Today, UTC, as YYYY-MM-DD. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -28,6 +28,9 @@ export type RecordTieInput = {
   quote?: string | null;
   note?: string | null;
   recordedAt?: Date;
+  /** Leave the derived history to the caller's storeTieHistories before its transaction ends
+   * (a bulk import stores every tie it touched once). */
+  deferHistory?: boolean;
 };
 
 export type RecordTieResult =
@@ -90,7 +93,7 @@ export async function recordTie(db: Database, actor: Actor, input: RecordTieInpu
           .values(input.campaignIds.map((campaignId) => ({ campaignId, tieId: tie!.id })))
           .onConflictDoNothing();
       }
-      await storeTieHistories(tx, [tie!.id], input.recordedAt);
+      if (!input.deferHistory) await storeTieHistories(tx, [tie!.id], input.recordedAt);
       return { ok: true, tieId: tie!.id } as const;
     });
   } catch (e) {

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/client';
-import { type DecisionEvidence, sources, ties } from '../../db/schema';
+import { CHECK_RESULTS, type DecisionEvidence, sources, ties } from '../../db/schema';
 import { defineAction, fail } from '../auth/action';
 import type { Permission } from '../auth/permissions';
 import { parsePartialDate } from '../dates/partial-date';
 import { webAddress } from '../sources/web-address';
 import { type FireTieEventResult, fireTieEvent, loadTieTarget } from './fire-tie-event';
-import { type EventRequirement, TIE_EVENT_TYPES, TIE_STATUSES, type TieEventType } from './lifecycle';
+import { type DateProblem, type EventRequirement, TIE_EVENT_TYPES, TIE_STATUSES, type TieEventType } from './lifecycle';
 
 /**
  * The only way for a person to move a tie: council staff of the tie's council and organisers of
@@ -53,16 +53,32 @@ export const recordTieEventInput = z.strictObject({
   targetStatus: optional(z.enum(TIE_STATUSES)),
   decisionNumber: optional(z.string().trim().max(200)),
   decisionDate: optional(partialDateText),
+  decidedBy: optional(z.string().trim().max(300)),
   decisionUrl: optional(httpAddress),
+  /** For a scheduled vote: the session's date. */
+  sessionOn: optional(partialDateText.refine((d) => d.precision === 'day', { message: 'must be a full date (YYYY-MM-DD)' })),
+  /** For `withdrawn` and `amended`: the event they correct. */
+  targetEventId: z.preprocess(blankToNull, z.coerce.number().int().positive().nullable().optional()).transform((v) => v ?? null),
+  /** For `checked`. */
+  checkResult: optional(z.enum(CHECK_RESULTS)),
 });
 export type RecordTieEventInput = z.input<typeof recordTieEventInput>;
 
 /** Where each requirement of the lifecycle is filled in on the form. */
-const REQUIREMENT_FIELD: Record<EventRequirement, string> = {
+export const REQUIREMENT_FIELD: Record<EventRequirement | DateProblem, string> = {
   date: 'occurredOn',
   source_or_evidence: 'sourceUrl',
+  source_or_document: 'sourceUrl',
+  appeal_or_source: 'sourceUrl',
+  source: 'sourceUrl',
   reason: 'reason',
   target_status: 'targetStatus',
+  target_event: 'targetEventId',
+  amendment: 'occurredOn',
+  check_result: 'checkResult',
+  date_in_future: 'occurredOn',
+  date_before_signed: 'occurredOn',
+  session_before_event: 'sessionOn',
 };
 
 /** A source given by its address: the one already on record, or a new one titled by its address
@@ -87,8 +103,13 @@ function failFromFire(result: Extract<FireTieEventResult, { ok: false }>, type: 
       // event that no longer fits means the tie moved on since the page was read.
       if (type === 'corrected') return fail('invalid_input', result.message, { fieldErrors: { targetStatus: [result.message] } });
       return fail('conflict', result.message);
-    case 'missing_requirement':
-      return fail('invalid_input', result.message, { fieldErrors: { [REQUIREMENT_FIELD[result.requirement]]: [result.message] } });
+    case 'missing_requirement': {
+      // Every problem at once, each on its field by its code (the form words it in the page's
+      // language), so one correction of the form is enough.
+      const fieldErrors: Record<string, string[]> = {};
+      for (const p of result.problems) (fieldErrors[REQUIREMENT_FIELD[p.requirement]] ??= []).push(p.requirement);
+      return fail('invalid_input', result.message, { fieldErrors });
+    }
   }
 }
 
@@ -106,10 +127,11 @@ export const recordTieEvent = defineAction({
     ctx.db.transaction(async (tx) => {
       const sourceId = input.sourceUrl ? await sourceForUrl(tx, input.sourceUrl) : null;
       const evidence: DecisionEvidence | null =
-        input.decisionNumber || input.decisionDate || input.decisionUrl
+        input.decisionNumber || input.decisionDate || input.decisionUrl || input.decidedBy
           ? {
               ...(input.decisionNumber ? { decisionNumber: input.decisionNumber } : {}),
               ...(input.decisionDate ? { decisionDate: input.decisionDate.date } : {}),
+              ...(input.decidedBy ? { decidedBy: input.decidedBy } : {}),
               ...(input.decisionUrl ? { url: input.decisionUrl } : {}),
             }
           : null;
@@ -125,6 +147,9 @@ export const recordTieEvent = defineAction({
         note: input.note,
         reason: input.reason,
         targetStatus: input.targetStatus,
+        targetEventId: input.targetEventId,
+        checkResult: input.checkResult,
+        sessionOn: input.sessionOn?.date ?? null,
       });
       if (!result.ok) failFromFire(result, input.type);
       return { eventId: result.event.id, status: result.status, revision: result.revision };

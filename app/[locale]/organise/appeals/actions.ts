@@ -24,7 +24,7 @@ export async function moderateAppealAction(locale: string, _previous: FormState,
   const lang = pageLocale(locale);
   const t = await getTranslations({ locale: lang, namespace: 'Appeals' });
   const messages = await formErrorMessages(lang, { codes: { conflict: t('Moderation.conflict') } });
-  return errorState(result.error, form, { ...messages, field: (name) => (name === 'reason' ? t('Fields.reason') : messages.field(name)) });
+  return errorState(result.error, form, { ...messages, field: (name, details) => (name === 'reason' ? t('Fields.reason') : messages.field(name, details)) });
 }
 
 /** Individual letters or one digest a day per council, for one campaign. */

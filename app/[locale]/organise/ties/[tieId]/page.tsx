@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxField, RadioField, SelectField, TextArea, TextField } from '@/components/forms/fields';
@@ -13,7 +13,7 @@ import { requireUser } from '@/lib/auth/current-user';
 import { actorOf } from '@/lib/auth/session';
 import { partialDateFormat, partialDateValue } from '@/lib/i18n/partial-date-format';
 import { councilLabel } from '@/lib/people/labels';
-import { getTieForOrganising } from '@/lib/people/queries';
+import { type TieEventSummary, getTieForOrganising } from '@/lib/people/queries';
 import { EVENT_REQUIREMENTS, TIE_EVENT_TYPES, TIE_STATUSES, availableEvents, canFire } from '@/lib/ties/lifecycle';
 import { recordTieEventFormAction } from './actions';
 
@@ -29,12 +29,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('metaTitle'), robots: { index: false } };
 }
 
-const REQUIREMENT_HINT = {
-  date: 'needsDate',
-  source_or_evidence: 'needsSource',
-  reason: 'needsReason',
-  target_status: 'needsTargetStatus',
-} as const;
 
 export default async function OrganiseTiePage({ params, searchParams }: Props) {
   const { locale, tieId: rawId } = await params;
@@ -58,17 +52,18 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
   const actor = actorOf(user);
   const title = `${tie.place} – ${tie.partner}`;
 
-  // Staff of the tie's council and organisers of its campaigns: anyone the table lets fire an event here.
-  if (!TIE_EVENT_TYPES.some((e) => canFire(actor, e, tie.target))) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{t('notAllowedBody')}</p>
-      </>
-    );
-  }
+  // Staff of the tie's council and organisers of its campaigns: anyone the table lets fire an
+  // event here. Everyone else gets a 403, not a form (the action refuses them too).
+  if (!TIE_EVENT_TYPES.some((e) => canFire(actor, e, tie.target))) forbidden();
   const events = availableEvents(tie.status).filter((e) => canFire(actor, e, tie.target));
+  const mayWithdraw = canFire(actor, 'withdrawn', tie.target);
+  const mayAmend = canFire(actor, 'amended', tie.target);
   const recorded = (await searchParams).recorded;
+  const when = (e: TieEventSummary) => (e.occurredOn ? format.dateTime(partialDateValue(e.occurredOn), partialDateFormat(e.occurredOn.precision)) : null);
+  const eventLabel = (id: number | null) => {
+    const target = tie.events.find((e) => e.id === id);
+    return target ? [tEvent(target.type), when(target)].filter(Boolean).join(', ') : '';
+  };
 
   return (
     <>
@@ -120,7 +115,7 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
               options={events.map((e) => ({
                 value: e,
                 label: tEvent(e),
-                hint: EVENT_REQUIREMENTS[e].map((r) => t(REQUIREMENT_HINT[r])).join(' ') || undefined,
+                hint: EVENT_REQUIREMENTS[e].map((r) => t(`requirements.${r}`)).join(' ') || undefined,
               }))}
             />
             <TextField name="occurredOn" label={t('occurredOn')} hint={t('occurredOnHint')} className="max-w-xs" />
@@ -131,8 +126,22 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
               <legend className="text-lg font-bold">{t('decisionHeading')}</legend>
               <TextField name="decisionNumber" label={t('decisionNumber')} className="max-w-xs" />
               <TextField name="decisionDate" label={t('decisionDate')} hint={t('occurredOnHint')} className="max-w-xs" />
+              <TextField name="decidedBy" label={t('decidedBy')} hint={t('decidedByHint')} />
               <TextField name="decisionUrl" type="url" label={t('decisionUrl')} />
             </fieldset>
+            {events.includes('vote_scheduled') ? (
+              <TextField name="sessionOn" label={t('sessionOn')} hint={t('sessionOnHint')} className="max-w-xs" />
+            ) : null}
+            {events.includes('checked') ? (
+              <RadioField
+                name="checkResult"
+                legend={t('checkResult')}
+                options={[
+                  { value: 'listed', label: t('checkListed') },
+                  { value: 'not_listed', label: t('checkNotListed') },
+                ]}
+              />
+            ) : null}
             <TextArea name="note" label={t('note')} hint={t('noteHint')} />
             {events.includes('corrected') ? (
               <>
@@ -154,17 +163,73 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
           {t('historyHeading')}
         </h2>
         <ol className="mt-4 space-y-3" data-testid="tie-history">
-          {tie.events.map((e) => (
-            <li key={e.id} className="border-l-4 border-rule pl-4" data-type={e.type}>
-              <span className="font-bold">{tEvent(e.type)}</span>
-              {e.occurredOn ? <>, {format.dateTime(partialDateValue(e.occurredOn), partialDateFormat(e.occurredOn.precision))}</> : null}
-              <span className="block text-muted">
-                {e.fromStatus && e.fromStatus !== e.toStatus ? `${tStatus(e.fromStatus)} → ${tStatus(e.toStatus)}` : tStatus(e.toStatus)}
-                {' · '}
-                {t('recordedOn')} {format.dateTime(e.recordedAt, { dateStyle: 'medium' })}
-              </span>
-            </li>
-          ))}
+          {tie.events.map((e) => {
+            const correctable = e.withdrawnBy === null && e.type !== 'withdrawn' && e.type !== 'amended';
+            return (
+              <li key={e.id} className="border-l-4 border-rule pl-4" data-type={e.type} data-event-id={e.id} data-withdrawn={e.withdrawnBy !== null || undefined}>
+                <span className={e.withdrawnBy !== null ? 'font-bold line-through' : 'font-bold'}>{tEvent(e.type)}</span>
+                {when(e) ? <>, {when(e)}</> : null}
+                {e.withdrawnBy !== null ? <strong className="ml-2 rounded bg-[#d4351c] px-2 text-sm text-white">{t('withdrawnLabel')}</strong> : null}
+                {e.amendedBy !== null ? <strong className="ml-2 rounded bg-surface px-2 text-sm">{t('amendedLabel')}</strong> : null}
+                {e.targetEventId !== null ? <span className="block">{eventLabel(e.targetEventId)}</span> : null}
+                {e.reason ? <span className="block">{e.reason}</span> : null}
+                <span className="block text-muted">
+                  {e.fromStatus && e.fromStatus !== e.toStatus ? `${tStatus(e.fromStatus)} → ${tStatus(e.toStatus)}` : tStatus(e.toStatus)}
+                  {' · '}
+                  {t(`byRole.${e.recorderRole}`)}
+                  {e.sourceUrl ? (
+                    <>
+                      {' · '}
+                      <a href={e.sourceUrl} rel="nofollow noopener noreferrer">
+                        {e.sourceTitle ?? e.sourceUrl}
+                      </a>
+                    </>
+                  ) : null}
+                  {' · '}
+                  {t('recordedOn')} {format.dateTime(e.recordedAt, { dateStyle: 'medium' })}
+                </span>
+                {!e.counts && e.withdrawnBy === null && e.type !== 'withdrawn' && e.type !== 'amended' ? <span className="block text-muted">{t('noLongerFits')}</span> : null}
+                {correctable && (mayWithdraw || mayAmend) && e.type !== 'recorded' ? (
+                  <details className="mt-2">
+                    <summary className="cursor-pointer underline">{t('correctHeading')}</summary>
+                    {mayWithdraw ? (
+                      <ActionForm
+                        id={`withdraw-${e.id}`}
+                        action={recordTieEventFormAction.bind(null, locale, tie.id)}
+                        hidden={{ expectedRevision: tie.revision, type: 'withdrawn', targetEventId: e.id }}
+                        submitLabel={t('withdrawSubmit')}
+                        errorSummaryTitle={people('errorSummaryTitle')}
+                        variant="warning"
+                        className="mt-3"
+                      >
+                        <p className="font-bold">{t('withdrawHeading')}</p>
+                        <p className="max-w-prose text-muted">{t('withdrawHint')}</p>
+                        <TextArea name="reason" label={t('reason')} hint={t('reasonHint')} />
+                      </ActionForm>
+                    ) : null}
+                    {mayAmend ? (
+                      <ActionForm
+                        id={`amend-${e.id}`}
+                        action={recordTieEventFormAction.bind(null, locale, tie.id)}
+                        hidden={{ expectedRevision: tie.revision, type: 'amended', targetEventId: e.id }}
+                        submitLabel={t('amendSubmit')}
+                        errorSummaryTitle={people('errorSummaryTitle')}
+                        variant="secondary"
+                        className="mt-3"
+                      >
+                        <p className="font-bold">{t('amendHeading')}</p>
+                        <p className="max-w-prose text-muted">{t('amendHint')}</p>
+                        <TextField name="occurredOn" label={t('occurredOn')} hint={t('occurredOnHint')} className="max-w-xs" />
+                        <CheckboxField name="occurredByDate" label={t('occurredByDate')} />
+                        <TextField name="sourceUrl" type="url" label={t('sourceUrl')} hint={t('sourceUrlHint')} />
+                        <TextArea name="reason" label={t('reason')} hint={t('reasonHint')} />
+                      </ActionForm>
+                    ) : null}
+                  </details>
+                ) : null}
+              </li>
+            );
+          })}
         </ol>
       </section>
     </>
