@@ -4,9 +4,10 @@ import { signInAs, uniqueEmail } from '../support/sign-in';
 import { COUNCIL_ADDRESS, appealIdOf, expectNoAxeViolationsBesideTheEmail, mailsFor, previewLetter, startLetter } from './appeal-support';
 
 // Taking the letter elsewhere: the person's own email program (a mailto: link), paper (the print
-// view), a PDF, or the copied text. Each counts once the person confirms they sent it; nothing
-// goes through the app's own mail. Anchorage has an address in the e2e council directory; Irpin
-// has none.
+// view), a PDF, or the copied text. Each is a report by the letter's writer: a new activist's
+// report waits for an organiser before it counts, and none of them changes the tie's status
+// (only a letter Untwin delivered does). Nothing goes through the app's own mail. Anchorage has
+// an address in the e2e council directory; Irpin has none.
 
 const appealTies = (page: import('@playwright/test').Page) => page.getByTestId('appeal-ties');
 
@@ -38,11 +39,12 @@ test.describe('without JavaScript', () => {
     expect(link.searchParams.get('body')).toBe(short.replaceAll('\n', '\r\n'));
 
     await page.getByRole('button', { name: 'I sent it from my email program' }).click();
-    await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=recorded$/);
-    await expect(page.getByTestId('done')).toHaveText('Thank you: your appeal is counted.');
-    await expect(page.getByTestId('appeal-state')).toHaveAttribute('data-state', 'sent');
+    await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=reported$/);
+    await expect(page.getByTestId('done')).toContainText('A letter sent outside Untwin does not change the tie’s status');
+    await expect(page.getByTestId('appeal-state')).toHaveAttribute('data-state', 'awaiting_moderation');
     await expect(page.getByText('From your email program', { exact: true })).toBeVisible();
-    await expect(appealTies(page).locator('[data-status]')).toHaveText('Appealed');
+    // The tie stays where it stood: the writer's own report moves nothing.
+    await expect(appealTies(page).locator('[data-status]')).toHaveText('Active');
     // Nothing went through the app's mail.
     expect((await mailsFor(COUNCIL_ADDRESS.anchorage)).filter((m) => m.text?.includes('Please end the twinning with Magadan'))).toEqual([]);
   });
@@ -68,7 +70,7 @@ test.describe('without JavaScript', () => {
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByRole('button', { name: 'I posted the printed letter' }).click();
-    await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=recorded$/);
+    await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=reported$/);
     await expect(page.getByText('On paper', { exact: true })).toBeVisible();
     const id = appealIdOf(page);
     await page.getByRole('link', { name: 'Print the letter' }).click();
@@ -98,7 +100,7 @@ test('the PDF: made from the preview, then kept with the appeal for its writer a
   await expectNoAxeViolationsBesideTheEmail(page);
 
   await page.getByRole('button', { name: 'I sent the PDF' }).click();
-  await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=recorded$/);
+  await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=reported$/);
   await expect(page.getByText('As a PDF', { exact: true })).toBeVisible();
   const id = appealIdOf(page);
 
@@ -136,7 +138,7 @@ test('a council with no address: the letter cannot go from Untwin, but the copie
   expect(copied).toContain('Молодечно');
 
   await page.getByRole('button', { name: 'Я надіслав(-ла) скопійований текст' }).click();
-  await expect(page).toHaveURL(/\/uk\/appeals\/\d+\?done=recorded$/);
+  await expect(page).toHaveURL(/\/uk\/appeals\/\d+\?done=reported$/);
   await expect(page.getByText('Скопійованим текстом', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('appeal-state')).toHaveAttribute('data-state', 'sent');
+  await expect(page.getByTestId('appeal-state')).toHaveAttribute('data-state', 'awaiting_moderation');
 });

@@ -11,7 +11,7 @@ test('a second appeal to the same council within 30 days is refused, with the da
   await page.getByLabel('Your name').fill('Taras Shevchuk');
   await previewLetter(page);
   await page.getByRole('button', { name: 'I sent the copied text' }).click();
-  await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=recorded$/);
+  await expect(page).toHaveURL(/\/en\/appeals\/\d+\?done=reported$/);
 
   await page.goto('/en/appeals/new?council=kamianka-ukr');
   await expect(page.getByTestId('opens-again')).toContainText('You wrote to this council recently. You can write to it again from');
@@ -39,7 +39,7 @@ test('two appeals at once are too fast: one counts, the other is refused until t
   }
   // Both confirmed together, from two tabs.
   await Promise.all([page, second].map((p) => p.getByRole('button', { name: 'I sent the copied text' }).click()));
-  const recorded = /\/en\/appeals\/\d+\?done=recorded$/;
+  const recorded = /\/en\/appeals\/\d+\?done=reported$/;
   const refusal = (p: typeof page) => p.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect.poll(async () => [page, second].filter((p) => recorded.test(p.url())).length, { timeout: 20_000 }).toBe(1);
   const refused = recorded.test(page.url()) ? second : page;

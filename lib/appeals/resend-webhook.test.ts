@@ -70,6 +70,53 @@ describe('POST /api/webhooks/resend', () => {
   });
 });
 
+describe('POST /api/webhooks/resend, the body', () => {
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    POST(new Request('http://localhost/api/webhooks/resend', { method: 'POST', body, headers, duplex: 'half' } as RequestInit));
+
+  /** A body that counts what is read of it, and would go on for `megabytes`. */
+  function endless(megabytes: number) {
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= megabytes * 1024 * 1024) return controller.close();
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+      },
+    });
+    return { stream, pulled: () => pulled };
+  }
+
+  it('refuses a body declared too large with 413, reading none of it', async () => {
+    const body = endless(200);
+    const response = await post(body.stream, { 'content-length': String(200 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(body.pulled()).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('stops reading an undeclared (chunked) body at the cap, with 413', async () => {
+    const body = endless(200);
+    const response = await post(body.stream);
+    expect(response.status).toBe(413);
+    expect(body.pulled()).toBeLessThan(1024 * 1024);
+  });
+
+  it('answers a signed body that is not JSON with 400, not 500', async () => {
+    const restore = setRulesEnv({ RESEND_WEBHOOK_SECRET: SECRET });
+    try {
+      const request = signed(event('email.delivered', 'e1'));
+      const body = 'this is no JSON';
+      const key = Buffer.from(SECRET.replace(/^whsec_/, ''), 'base64');
+      const signature = `v1,${crypto.createHmac('sha256', key).update(`${request.headers.id}.${request.headers.timestamp}.${body}`).digest('base64')}`;
+      const response = await post(body, { 'svix-id': request.headers.id!, 'svix-timestamp': request.headers.timestamp!, 'svix-signature': signature });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: 'the body is not JSON' });
+    } finally {
+      restore();
+    }
+  });
+});
+
 describeEachEngine('Resend webhooks', ({ db, handle }) => {
   let fake: FakeResend;
   let queue: MailQueue;

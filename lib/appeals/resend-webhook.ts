@@ -68,6 +68,9 @@ export function verifyResendDelivery(request: WebhookRequest): { ok: true; deliv
     if (name === 'WebhookVerificationError') {
       return { ok: false, reply: { status: 401, body: { ok: false, error: e instanceof Error ? e.message : 'invalid signature' } } };
     }
+    // The signature held (the SDK parses only after checking it), but the body is no JSON: the
+    // sender's mistake, not ours.
+    if (e instanceof SyntaxError) return { ok: false, reply: { status: 400, body: { ok: false, error: 'the body is not JSON' } } };
     // A secret that is not base64 after `whsec_`: the configuration is wrong, not the request.
     console.error(`[webhooks] could not verify a Resend webhook: ${e instanceof Error ? e.message : String(e)}`);
     return { ok: false, reply: { status: 500, body: { ok: false, error: 'webhook verification is misconfigured' } } };

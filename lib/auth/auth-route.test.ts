@@ -66,6 +66,36 @@ describeEachEngine('the auth route refuses other sites (CSRF)', ({ db, handle })
     expect(await db().select().from(sessions).where(eq(sessions.sessionToken, token))).toHaveLength(1);
   });
 
+  it('sends every redirect to APP_URL, whatever Host the request names', async () => {
+    const email = address('forged-host');
+    const response = await client.requestLink(email, { host: 'evil.example', origin: 'http://evil.example' });
+    expect(response.headers.get('location')).toBe(`${APP}/api/auth/verify-request?provider=resend&type=email`);
+    expect((await client.latestLink(email)).origin).toBe(APP);
+    const page = await client.route.GET(new NextRequest('http://evil.example/api/auth/signin', { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } }));
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).not.toContain('evil');
+  });
+
+  it('refuses a body past its cap with 413 before Auth.js reads it', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        if (pulled > 50 * 1024 * 1024) return controller.close();
+        controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+      },
+    });
+    const response = await client.route.POST(
+      new NextRequest(client.url('/api/auth/signin/resend'), { method: 'POST', headers: { origin: APP, 'content-type': 'application/x-www-form-urlencoded' }, body, duplex: 'half' } as ConstructorParameters<typeof NextRequest>[1]),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    const declared = await client.route.POST(
+      new NextRequest(client.url('/api/auth/signin/resend'), { method: 'POST', headers: { origin: APP, 'content-length': String(200 * 1024 * 1024) }, body: 'email=x' }),
+    );
+    expect(declared.status).toBe(413);
+  });
+
   it('refuses a cross-site POST that only says so in Sec-Fetch-Site', async () => {
     const response = await client.route.POST(
       new NextRequest(client.url('/api/auth/signout'), { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }),

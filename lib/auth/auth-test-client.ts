@@ -33,7 +33,7 @@ export function authTestClient(db: () => Database, appUrl: string) {
     /** POSTs the Auth.js sign-in form, as the sign-in server action does. */
     async requestLink(
       email: string,
-      options: { ip?: string; forwardedFor?: string; callbackUrl?: string; locale?: string; origin?: string | null } = {},
+      options: { ip?: string; forwardedFor?: string; host?: string; callbackUrl?: string; locale?: string; origin?: string | null } = {},
     ): Promise<Response> {
       const { token, cookie } = await csrfToken();
       const headers: Record<string, string> = {
@@ -43,6 +43,8 @@ export function authTestClient(db: () => Database, appUrl: string) {
         [SOCKET_ADDRESS_HEADER]: options.ip ?? '192.0.2.10',
       };
       if (options.forwardedFor) headers['x-forwarded-for'] = options.forwardedFor;
+      // A request that names another host, as a forged Host header (and a proxy passing it on) would.
+      if (options.host) Object.assign(headers, { host: options.host, 'x-forwarded-host': options.host });
       if (options.origin !== null) headers.origin = options.origin ?? origin;
       const body = new URLSearchParams({
         email,
@@ -50,7 +52,8 @@ export function authTestClient(db: () => Database, appUrl: string) {
         callbackUrl: options.callbackUrl ?? '/en/account',
         locale: options.locale ?? 'en',
       });
-      return route.POST(new NextRequest(url('/api/auth/signin/resend'), { method: 'POST', headers, body }));
+      const target = options.host ? `http://${options.host}/api/auth/signin/resend` : url('/api/auth/signin/resend');
+      return route.POST(new NextRequest(target, { method: 'POST', headers, body }));
     },
     /** The outbox rows addressed to `email`, newest first. */
     mailsTo(email: string) {

@@ -49,9 +49,11 @@ export function authConfig(db: Database, request?: Request): NextAuthConfig {
     ],
     session: { strategy: 'database', maxAge: SESSION_POLICY.maxAgeSeconds, updateAge: SESSION_POLICY.updateAgeSeconds },
     secret: authSecret(),
-    // `trustHost` is left to Auth.js, which reads AUTH_TRUST_HOST (or AUTH_URL) itself and refuses
-    // every request in production without one. The addresses that matter (the mailed link, the
-    // redirect after signing in) are built from APP_URL, never from the request's Host.
+    // The Host header is never trusted, so Auth.js need not check it: the app's route hands Auth.js
+    // every request at APP_URL whatever Host it came with (lib/auth/auth-route.ts), and the
+    // addresses that matter (the mailed link, the redirect after signing in) are built from
+    // APP_URL. No AUTH_TRUST_HOST or AUTH_URL is needed.
+    trustHost: true,
     //
     // Secure cookies by the public address, not the request: behind a TLS-terminating proxy the
     // app sees http, yet the cookies must be Secure and `__Secure-` prefixed.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parsePartialDate } from '../dates/partial-date';
 import { countryFromCell } from '../places/country-codes';
 import { TIE_KINDS } from '../places/kinds';
+import { SOURCE_KINDS } from '../../db/schema/sources';
 import { TIE_EVENT_TYPES, TIE_STATUSES, TRANSITIONS } from '../ties/lifecycle';
 import { type Dataset, type EventRecord, type SourceRef, type TieRecord, emptyDataset, sourceKey } from './dataset';
 import { type LineError, type ParseResult, parsePlaceText } from './wikipedia-list';
@@ -30,6 +31,8 @@ import { type LineError, type ParseResult, parsePlaceText } from './wikipedia-li
  * | source_seed      | these two| or the seed document's file name (`001_6f1cc70905dcdfcc.txt`); both may be left empty when the import is given a default source (`--source-url`) |
  * | source_title     |          | the source's title (default: its URL or file name)                                       |
  * | source_publisher |          | who published it                                                                         |
+ * | source_kind      |          | `official` (the council's own page or decision), `council_answer`, `news` (default for a new source), `report` or `list` |
+ * | session_on       |          | for `vote_scheduled`: the date of the session that will vote, `YYYY-MM-DD`               |
  * | quote            |          | the source's words that carry the fact                                                   |
  * | note             |          | anything else worth keeping                                                              |
  * | reason           |          | why, for a `corrected` event (required there)                                            |
@@ -52,6 +55,8 @@ export const CSV_COLUMNS = [
   'source_seed',
   'source_title',
   'source_publisher',
+  'source_kind',
+  'session_on',
   'quote',
   'note',
   'reason',
@@ -95,6 +100,8 @@ const rowSchema = z.object({
   source_seed: optionalCell,
   source_title: optionalCell,
   source_publisher: optionalCell,
+  source_kind: oneOf(SOURCE_KINDS),
+  session_on: optionalCell.pipe(z.iso.date('must be a full date as YYYY-MM-DD').optional()),
   quote: optionalCell,
   note: optionalCell,
   reason: optionalCell,
@@ -173,6 +180,7 @@ export function parseTiesCsv(text: string, options: { source?: SourceRef } = {})
         publisher: row.source_publisher ?? defaults?.publisher,
         published: defaults?.published,
         language: defaults?.language,
+        kind: row.source_kind ?? defaults?.kind,
       });
     }
     const eventRecord: EventRecord = {
@@ -184,6 +192,7 @@ export function parseTiesCsv(text: string, options: { source?: SourceRef } = {})
       quote: row.quote,
       note: row.note,
       reason: row.reason,
+      sessionOn: row.session_on,
     };
     const place = { ...parsePlaceText(row.place, row.place_country), aliases: row.place_aliases };
     const partner = { ...parsePlaceText(row.partner, row.partner_country), aliases: row.partner_aliases };

@@ -88,6 +88,7 @@ const varied: DatasetInput = {
       place: { slug: 'kyiv-ukr', name: 'Kyiv', country: 'UKR', aliases: [] },
       partner: { slug: 'leninsky-minsk-blr', name: 'Leninsky', country: 'BLR', aliases: ['Lieninski'] },
       status: 'pledged',
+      campaigns: ['ukraine-2022'],
       events: [
         { type: 'recorded', status: 'active', date: '2009', source: { url: TC.url } },
         { type: 'vote_scheduled', status: 'pledged', date: '2022-06-01', source: { url: TC.url }, sessionOn: '2022-06-15' },

@@ -20,7 +20,7 @@ describe('the Wikipedia list of Russia (seed 001)', () => {
   it('parses with no errors into a valid dataset', () => {
     expect(errors).toEqual([]);
     expect(datasetSchema.safeParse(dataset).success).toBe(true);
-    expect(dataset.sources).toEqual([{ seed: SEED, title: 'List of twin towns and sister cities in Russia', publisher: 'Wikipedia', language: 'en' }]);
+    expect(dataset.sources).toEqual([{ seed: SEED, title: 'List of twin towns and sister cities in Russia', publisher: 'Wikipedia', language: 'en', kind: 'list' }]);
   });
 
   it('reads every place heading and partner line: 140 places, 895 partner lines, 888 ties', () => {

@@ -219,6 +219,7 @@ export function parseWikipediaList(text: string, options: { source: SourceRef; c
     publisher: options.source.publisher ?? 'Wikipedia',
     published: options.source.published,
     language: options.source.language ?? 'en',
+    kind: options.source.kind ?? 'list', // a list compiled by others: it confirms no tie by itself
   });
   return { dataset, errors, tieLines };
 }

@@ -58,6 +58,15 @@ describeEachEngine('rate limits', ({ db }) => {
     expect(addressHits).toHaveLength(2);
   });
 
+  it('counts a request under a key that does not enforce, without ever refusing it there', async () => {
+    const counted = rule(1);
+    const enforced = rule(3);
+    const now = new Date('2026-01-05T10:00:00Z');
+    const ask = () => db().transaction((tx) => consumeAll(tx, [{ rule: enforced, key: 'k' }, { rule: counted, key: 'k', enforce: false }], now));
+    expect([(await ask()).allowed, (await ask()).allowed, (await ask()).allowed, (await ask()).allowed]).toEqual([true, true, true, false]);
+    expect(await db().select().from(rateLimitHits).where(eq(rateLimitHits.bucket, counted.bucket))).toHaveLength(3);
+  });
+
   it('makes a concurrent request wait for one that has not committed yet, so both cannot take the last slot', async () => {
     const r = rule(1);
     const now = new Date('2026-01-04T10:00:00Z');
@@ -83,17 +92,21 @@ describeEachEngine('rate limits', ({ db }) => {
 
 afterEach(() => {
   delete process.env.SIGN_IN_LIMIT_PER_ADDRESS;
+  delete process.env.SIGN_IN_CEILING_PER_ADDRESS;
   delete process.env.SIGN_IN_LIMIT_PER_IP;
   resetEnvCache();
 });
 
 it('reads the sign-in limits from the environment, with the defaults of the issue', () => {
   resetEnvCache();
-  expect(rateLimitRules().signInPerAddress).toMatchObject({ max: 5, windowSeconds: 3600 });
+  expect(rateLimitRules().signInPerAddressFromClient).toMatchObject({ max: 5, windowSeconds: 3600 });
+  expect(rateLimitRules().signInPerAddress).toMatchObject({ max: 10, windowSeconds: 3600 });
   expect(rateLimitRules().signInPerIp).toMatchObject({ max: 20, windowSeconds: 3600 });
   process.env.SIGN_IN_LIMIT_PER_ADDRESS = '2';
+  process.env.SIGN_IN_CEILING_PER_ADDRESS = '4';
   process.env.SIGN_IN_LIMIT_PER_IP = '7';
   resetEnvCache();
-  expect(rateLimitRules().signInPerAddress.max).toBe(2);
+  expect(rateLimitRules().signInPerAddressFromClient.max).toBe(2);
+  expect(rateLimitRules().signInPerAddress.max).toBe(4);
   expect(rateLimitRules().signInPerIp.max).toBe(7);
 });

@@ -41,7 +41,10 @@ export function confirmationBasis(e: { recorderRole: RecorderRole; sourceKind: S
 
 const CHUNK = 1000;
 
-function summaryColumns(table: typeof sources) {
+type SourceColumns = Pick<typeof sources, 'id' | 'title' | 'publisher' | 'url' | 'seedDocument' | 'publishedOn' | 'publishedPrecision' | 'language'>;
+
+/** The SourceSummary columns of an alias of `sources`. */
+function summaryColumns<T extends SourceColumns>(table: T) {
   return {
     sourceId: table.id,
     sourceTitle: table.title,

@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** What the letter form just did (`?done=`); anything else in the address says nothing. */
-const DONE = ['awaiting_moderation', 'queued', 'recorded'] as const;
+const DONE = ['awaiting_moderation', 'queued', 'recorded', 'reported'] as const;
 const doneOf = (value: unknown) => (DONE as readonly unknown[]).includes(value) ? (value as (typeof DONE)[number]) : null;
 
 /** One appeal, for the person who wrote it: where it stands, where its ties stand now, the letter. */

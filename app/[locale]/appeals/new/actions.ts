@@ -164,7 +164,11 @@ export async function composeAppealAction(locale: string, rawContext: LetterCont
         : await performAction(recordExternalAppeal, { ...letter, channel: intent.slice('record:'.length) });
     if (result.ok) {
       revalidatePath(`/${lang}/my-appeals`);
-      const done = 'state' in result.value ? result.value.state : 'recorded';
+      // A report of a letter sent elsewhere is counted at once ("recorded") or once an organiser
+      // has read it ("reported"); a letter the app sends is queued or waits for an organiser.
+      const external = intent !== 'send';
+      const state = 'state' in result.value ? result.value.state : 'sent';
+      const done = external ? (state === 'awaiting_moderation' ? 'reported' : 'recorded') : state;
       redirect(`/${lang}/appeals/${result.value.appealId}?done=${done}`);
     }
     const error = await composerError(lang, result.error);
