@@ -18,6 +18,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { installServerHook } = await import('./lib/http/server-hook');
     installServerHook();
+    // A TRUSTED_PROXIES that does not parse stops the server here, not at the first sign-in.
+    const { clientIpOptions } = await import('./lib/http/client-ip');
+    clientIpOptions();
     const { startAppMail } = await import('./lib/mail/worker');
     await startAppMail();
   }

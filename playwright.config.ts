@@ -38,8 +38,13 @@ const appEnv = {
   // Every sign-in of the suite comes from 127.0.0.1, and specs sign the same people in more than
   // once: the limits themselves are tested in lib/auth/sign-in-link.test.ts.
   SIGN_IN_LIMIT_PER_ADDRESS: '50',
+  SIGN_IN_CEILING_PER_ADDRESS: '50',
   SIGN_IN_LIMIT_PER_IP: '1000',
   NEXT_TELEMETRY_DISABLED: '1',
+  // Status notifications (lib/notifications): scanned every 2 s, changes grouped over 5 s instead
+  // of an hour, so a spec sees the one mail that groups them.
+  NOTIFY_SCAN_SECONDS: '2',
+  NOTIFY_GROUP_SECONDS: '5',
 };
 
 const webServers: NonNullable<PlaywrightTestConfig['webServer']> = [

@@ -12,8 +12,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot
-    // resolve; inlined, Vite resolves it (lib/auth tests drive the real NextAuth handlers).
-    server: { deps: { inline: ['next-auth'] } },
+    // next-auth and next-intl's middleware import `next/server` without an extension, which
+    // Node's ESM loader cannot resolve; inlined, Vite resolves it (lib/auth tests drive the real
+    // NextAuth handlers, proxy.test.ts the real locale routing).
+    server: { deps: { inline: ['next-auth', 'next-intl'] } },
   },
 });

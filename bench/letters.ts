@@ -22,6 +22,7 @@ const tie = (id: number, partner: string, partnerCountry: { code: string; name: 
   agreementTitle: null,
   signedOn: signedYear ? { date: `${signedYear}-01-01`, precision: 'year' as const } : null,
   signedYear,
+  pledge: null,
   partner: { id: 1000 + id, name: partner, kind: 'settlement' as const, country: partnerCountry },
 });
 

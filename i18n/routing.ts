@@ -6,6 +6,9 @@ export const routing = defineRouting({
   defaultLocale: 'uk',
   // Always in the URL, so every page has one address per language (and hreflang can name it).
   localePrefix: 'always',
+  // No cookie: the language is in every address, and a page that sets a cookie is one a CDN may
+  // not keep. `/` (and Auth.js's unprefixed pages) follow Accept-Language instead.
+  localeCookie: false,
 });
 
 export type Locale = (typeof routing.locales)[number];

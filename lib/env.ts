@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseTrustedProxies } from './http/trusted-proxies';
 
 /**
  * Every environment variable the app reads, validated once. Documented in the README with its
@@ -10,6 +9,9 @@ const optionalUrl = z
   .trim()
   .transform((s) => (s === '' ? undefined : s))
   .pipe(z.url().optional());
+
+/** An IPv4 or IPv6 address, maybe with a /prefix: the shape only. */
+const IP_OR_NETWORK = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
 
 const optionalString = z
   .string()
@@ -40,17 +42,11 @@ const envSchema = z.object({
 
   // --- The client's address (lib/http/client-ip.ts) ---
   /** Proxies whose forwarded header is believed: IP addresses and CIDR networks. Unset: none, the socket address counts. */
-  TRUSTED_PROXIES: optionalString.refine(
-    (value) => {
-      try {
-        parseTrustedProxies(value ?? '');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be IP addresses or CIDR networks (192.0.2.10, 10.0.0.0/8, fd00::/8), separated by commas' },
-  ),
+  // The form here (client bundles import this file, so no node:net); lib/http/client-ip.ts checks
+  // each address and prefix exactly when the server starts (instrumentation.ts).
+  TRUSTED_PROXIES: optionalString.refine((value) => !value || value.split(/[\s,]+/).filter(Boolean).every((entry) => IP_OR_NETWORK.test(entry)), {
+    message: 'must be IP addresses or CIDR networks (192.0.2.10, 10.0.0.0/8, fd00::/8), separated by commas',
+  }),
   /** Or the number of proxies every request passes through (each appends one forwarded entry). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().nonnegative().max(10).default(0),
   /** The header those proxies append the client's address to ('x-forwarded-for', or 'x-real-ip' from one proxy). */
@@ -85,6 +81,15 @@ const envSchema = z.object({
   COUNCIL_DAILY_CAP: z.coerce.number().int().nonnegative().default(10),
   /** How many of a person's appeals an organiser approves before the next ones go out unreviewed. */
   APPEALS_BEFORE_TRUST: z.coerce.number().int().nonnegative().default(1),
+
+  // --- Notifications (lib/notifications) ---
+  /** How often the worker looks for ties whose status changed, in seconds. */
+  NOTIFY_SCAN_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Changes to one council within this many seconds of the first go to each subscriber as one mail. */
+  NOTIFY_GROUP_SECONDS: z.coerce.number().int().nonnegative().default(3600),
+  /** Follow requests (confirmation mails) per address per hour, and per client address per hour. */
+  FOLLOW_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(3),
+  FOLLOW_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
 }).refine((e) => !(e.TRUSTED_PROXIES && e.TRUSTED_PROXY_HOPS > 0), {
   message: 'set TRUSTED_PROXIES or TRUSTED_PROXY_HOPS, not both',
   path: ['TRUSTED_PROXY_HOPS'],

@@ -6,8 +6,7 @@
 // holding it) and on PostgreSQL (DATABASE_URL; migrated first with `npm run db:migrate`).
 import { configuredDatabase, openDatabase } from '../db/client';
 import { env } from '../lib/env';
-import { devMailboxEnabled } from '../lib/mail/providers';
-import { InvalidEmailError, createAdmin } from '../lib/people/create-admin';
+import { InvalidEmailError, createAdmin, signInInstructions } from '../lib/people/create-admin';
 import { UsageError, runCli } from './run-cli';
 
 const USAGE = `Usage: npm run admin:create -- EMAIL
@@ -24,15 +23,12 @@ async function main(): Promise<number> {
       if (e instanceof InvalidEmailError) throw new UsageError(e.message);
       throw e;
     });
-    const { APP_URL, RESEND_API_KEY } = env();
     const where = options.engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${options.dir}`;
     console.log(
       `${result.email} ${result.grantedAdmin ? 'is now an admin' : 'was already an admin; nothing changed'}` +
         `${result.createdUser ? ' (a new account: the address is confirmed at the first sign-in)' : ''}, in ${where}.`,
     );
-    console.log(`To sign in, open ${APP_URL}/en/sign-in (or /uk/sign-in) and enter ${result.email}; a sign-in link is emailed to it.`);
-    if (devMailboxEnabled()) console.log(`No RESEND_API_KEY is set, so the link is not emailed: it appears in the dev mailbox at ${APP_URL}/dev/mailbox.`);
-    else if (!RESEND_API_KEY) console.log('No RESEND_API_KEY is set and the dev mailbox is off: set RESEND_API_KEY so the link can be emailed.');
+    for (const line of signInInstructions(result.email, env())) console.log(line);
     return 0;
   } finally {
     await handle.close();

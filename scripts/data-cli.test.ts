@@ -54,6 +54,12 @@ describe('npm run data:import and data:export', { timeout: 600_000 }, () => {
     expect(result.out).toContain('is not a seed document: say where the list comes from with --source-url URL.');
   });
 
+  it('takes only a web address as the source: http or https', async () => {
+    const result = await run('data-import.ts', [path.join(fixtures, 'wikipedia-list-with-errors.txt'), '--source-url', 'javascript:alert(document.cookie)']);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('--source-url must be a web address starting with http:// or https://');
+  });
+
   it('exports a dataset that imports back as nothing new', async () => {
     const exported = path.join(dir, 'again.json');
     fs.writeFileSync(exported, await exportNow());

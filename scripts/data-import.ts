@@ -13,6 +13,7 @@ import { type Counts, type ImportReport, applyDataset } from '../lib/import/appl
 import { parseTiesCsv } from '../lib/import/csv';
 import type { DatasetInput, SourceRef } from '../lib/import/dataset';
 import { type LineError, parseWikipediaList } from '../lib/import/wikipedia-list';
+import { WEB_ADDRESS_MESSAGE, webAddressInput } from '../lib/sources/web-address';
 
 const USAGE = `Usage: npm run data:import -- FILE [--format wikipedia|csv|json] [--campaign SLUG] [--dry-run] [--source-url URL] [--source-title TITLE]
 
@@ -107,8 +108,10 @@ async function main(): Promise<number> {
   if (!format || !FORMATS.includes(format)) {
     throw new UsageError(values.format ? `Unknown format "${values.format}": use wikipedia, csv or json.` : `Cannot tell the format of ${file}: pass --format.`);
   }
-  const sourceUrl = values['source-url'];
-  if (sourceUrl && !URL.canParse(sourceUrl)) throw new UsageError(`--source-url must be a full address such as https://example.org/page.`);
+  const givenUrl = values['source-url'];
+  const checkedUrl = givenUrl === undefined ? undefined : webAddressInput.safeParse(givenUrl);
+  if (checkedUrl && !checkedUrl.success) throw new UsageError(`--source-url ${WEB_ADDRESS_MESSAGE}, such as https://example.org/page.`);
+  const sourceUrl = checkedUrl?.data;
   const source = sourceUrl ? { url: sourceUrl, ...(values['source-title'] ? { title: values['source-title'] } : {}) } : undefined;
 
   const parsed = parseFile(file, format, source);

@@ -7,6 +7,7 @@
 import { configuredDatabase, openDatabase } from '../db/client';
 import { PgliteLockedError } from '../db/pglite-lock';
 import { startDigestWorker } from '../lib/appeals/digest';
+import { startNotificationWorker } from '../lib/notifications/notification-worker';
 import { env } from '../lib/env';
 import { mailProvider } from '../lib/mail/providers';
 import { startQueue } from '../lib/mail/queue';
@@ -36,6 +37,7 @@ try {
   const provider = mailProvider();
   const worker = await startMailWorker({ handle, queue, provider });
   const digests = await startDigestWorker({ handle, queue });
+  const notifications = await startNotificationWorker({ handle, queue });
   console.log(`Mail worker ${process.pid}: ${provider.name}, ${env().MAIL_RATE_PER_SECOND} requests/s, on ${where}. Stop with Ctrl-C or SIGTERM.`);
 
   let stopping = false;
@@ -45,6 +47,7 @@ try {
     console.log(`${signal}: finishing the messages in hand…`);
     try {
       await digests.stop();
+      await notifications.stop();
       await worker.stop();
       await queue.stop();
       await handle.close();

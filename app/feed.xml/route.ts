@@ -21,6 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     statusChangesAtom(await cachedStatusChanges(reader, { locale: 'en', limit: FEED_ENTRIES }), {
       appUrl: env().APP_URL,
       statusName: (status) => catalogues.en.TieStatus[status],
+      eventName: (type) => catalogues.en.Event[type],
     }),
   );
   return cachedResponse(request, body, { 'Content-Type': 'application/atom+xml; charset=utf-8' });

@@ -1,12 +1,15 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { CouncilHoldingTies } from '@/lib/ties/queries';
+import { sentenceStart } from '@/lib/places/unnamed-place';
 import { partialDateValues } from '../partial-date-text';
 import { StatusLabel } from './status-label';
 
 /**
  * Councils grouped under their country, each with its partners and each tie's status in words.
  * The list arrives sorted (lib/ties/queries.ts), so grouping keeps its order. Each council links
- * to its page (the ties' histories) and each partner to its place page (all its partners).
+ * to its page (the ties' histories) and each partner to its place page (all its partners), but a
+ * partner the source does not name, which has no page worth reading. A tie in force that no dated
+ * source confirms says so.
  */
 export function CouncilsHoldingTiesList({ councils }: { councils: CouncilHoldingTies[] }) {
   const t = useTranslations('Home');
@@ -34,11 +37,18 @@ export function CouncilsHoldingTiesList({ councils }: { councils: CouncilHolding
                 <dd>
                   <ul aria-label={t('partnersOf', { place: council.place.name })} className="space-y-1.5">
                     {council.ties.map((tie) => (
-                      <li key={tie.id} className="flex flex-wrap items-baseline gap-x-2">
+                      <li key={tie.id} className="flex flex-wrap items-baseline gap-x-2" data-confirmed={tie.confirmed ? 'true' : 'false'}>
                         <span className={tie.inForce ? undefined : 'text-muted'}>
-                          <a href={`/${locale}/places/${tie.partner.slug}`}>{tie.partner.name}</a>, {tie.partner.country.name}
+                          {tie.partner.unnamed ? (
+                            <span className="italic">{sentenceStart(tie.partner.name)}</span>
+                          ) : (
+                            <>
+                              <a href={`/${locale}/places/${tie.partner.slug}`}>{tie.partner.name}</a>, {tie.partner.country.name}
+                            </>
+                          )}
                         </span>
                         <StatusLabel status={tie.status} />
+                        {tie.inForce && !tie.confirmed ? <span className="text-sm font-bold">{t('notConfirmedShort')}</span> : null}
                         {tie.lastEventOn ? (
                           <span className="text-sm text-muted">
                             {t.rich('asOf', partialDateValues(format, tie.lastEventOn))}

@@ -3,7 +3,15 @@ import { useTranslations } from 'next-intl';
 import { PARTNER_COUNTRIES } from '@/lib/places/kinds';
 import { STATUS_GROUP_NAMES, TIE_STATUSES } from '@/lib/ties/lifecycle';
 import type { TieFilterOptions } from '@/lib/ties/search-ties';
-import { DEFAULT_PER_PAGE, DEFAULT_SORT, type TieFilterError, type TieFilterParam, type TieFilters, defaultDirection } from '@/lib/ties/tie-filters';
+import {
+  DEFAULT_PER_PAGE,
+  DEFAULT_SORT,
+  TIE_CONFIRMATIONS,
+  type TieFilterError,
+  type TieFilterParam,
+  type TieFilters,
+  defaultDirection,
+} from '@/lib/ties/tie-filters';
 
 const FIELD = 'mt-1 block w-full border-2 border-ink bg-white px-2 py-1.5';
 const LABEL = 'block font-bold';
@@ -50,7 +58,7 @@ export function TrackerFilters({
         <input id="q" name="q" type="search" defaultValue={filters.q ?? ''} aria-describedby="q-hint" autoComplete="off" className={FIELD} />
       </div>
 
-      <div className="mt-4 grid gap-4 sm:grid-cols-2">
+      <div className="mt-4 grid gap-4 sm:grid-cols-3">
         <Select id="partnerCountry" label={t('partnerCountry')} any={t('any')} value={filters.partnerCountry}>
           {PARTNER_COUNTRIES.map((code) => (
             <option key={code} value={code}>
@@ -62,6 +70,13 @@ export function TrackerFilters({
           {options.countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
+            </option>
+          ))}
+        </Select>
+        <Select id="confirmation" label={t('confirmation')} any={t('any')} value={filters.confirmation}>
+          {TIE_CONFIRMATIONS.map((c) => (
+            <option key={c} value={c}>
+              {t(c === 'confirmed' ? 'confirmationConfirmed' : 'confirmationUnconfirmed')}
             </option>
           ))}
         </Select>

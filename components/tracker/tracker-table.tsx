@@ -1,6 +1,9 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { partialDateValues } from '@/components/partial-date-text';
+import { ConfirmationShort } from '@/components/ties/confirmation-note';
+import { CountryClaimShort } from '@/components/ties/country-claim-note';
 import { StatusLabel } from '@/components/ties/status-label';
+import { sentenceStart } from '@/lib/places/unnamed-place';
 import type { TieRow } from '@/lib/ties/search-ties';
 import { type TieFilters, type TieSort, defaultDirection, tieFiltersHref } from '@/lib/ties/tie-filters';
 
@@ -9,7 +12,9 @@ const TD = 'border-b border-rule py-2 pr-4 align-top';
 
 /**
  * One row per tie. Column headings that sort are links (so sorting works without JavaScript);
- * the sorted column says so with aria-sort, and its link turns the order round.
+ * the sorted column says so with aria-sort, and its link turns the order round. The status cell
+ * says how sure the status is: confirmed on a date, or only listed (never plainly "in force"),
+ * and any claim about the whole country. "Since" is the signing date, or "not known".
  */
 export function TrackerTable({ rows, filters, path, locale }: { rows: TieRow[]; filters: TieFilters; path: string; locale: string }) {
   const t = useTranslations('Tracker');
@@ -36,7 +41,7 @@ export function TrackerTable({ rows, filters, path, locale }: { rows: TieRow[]; 
   return (
     // Wide tables scroll sideways on a phone; the region can be scrolled with the keyboard.
     <div role="region" aria-labelledby="ties-caption" tabIndex={0} className="mt-4 overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-left">
+      <table className="w-full min-w-[52rem] border-collapse text-left">
         <caption id="ties-caption" className="sr-only">
           {t('caption')}
         </caption>
@@ -50,21 +55,37 @@ export function TrackerTable({ rows, filters, path, locale }: { rows: TieRow[]; 
             <th scope="col" className={TH}>
               {t('colPartnerCountry')}
             </th>
+            <th scope="col" className={TH}>
+              {t('colSince')}
+            </th>
             {sortHeader('status', t('colStatus'))}
             {sortHeader('updated', t('colUpdated'))}
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-tie={row.id} data-council={row.council?.slug}>
+            <tr
+              key={row.id}
+              data-tie={row.id}
+              data-council={row.council?.slug}
+              data-confirmed={row.confirmation.confirmed ? 'true' : 'false'}
+              data-unnamed-partner={row.partner.unnamed ? 'true' : undefined}
+            >
               <th scope="row" className={`${TD} font-bold`}>
                 {row.council ? <a href={`/${locale}/councils/${row.council.slug}`}>{row.place.name}</a> : row.place.name}
               </th>
               <td className={TD}>{row.place.country.name}</td>
-              <td className={TD}>{row.partner.name}</td>
+              <td className={TD}>{row.partner.unnamed ? <span className="italic">{sentenceStart(row.partner.name)}</span> : row.partner.name}</td>
               <td className={TD}>{row.partner.country.name}</td>
+              <td className={`${TD} whitespace-nowrap`}>
+                {row.signedOn ? <DateOnly values={partialDateValues(format, row.signedOn)} /> : <span className="text-muted">{t('sinceUnknown')}</span>}
+              </td>
               <td className={TD}>
                 <StatusLabel status={row.status} />
+                <span className="block whitespace-nowrap">
+                  <ConfirmationShort confirmation={row.confirmation} />
+                </span>
+                <CountryClaimShort claims={row.countryClaims} />
               </td>
               <td className={`${TD} whitespace-nowrap`}>
                 {row.lastEvent?.on ? (

@@ -343,13 +343,10 @@ CREATE INDEX "place_names_key_idx" ON "place_names" USING btree ("key");--> stat
 CREATE INDEX "places_country_idx" ON "places" USING btree ("country");--> statement-breakpoint
 CREATE INDEX "places_parent_idx" ON "places" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_figures_key_uq" ON "campaign_figures" USING btree ("campaign_id","key");--> statement-breakpoint
-CREATE INDEX "campaign_ties_tie_idx" ON "campaign_ties" USING btree ("tie_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tie_events_revision_uq" ON "tie_events" USING btree ("tie_id","revision");--> statement-breakpoint
 CREATE INDEX "tie_events_recorded_idx" ON "tie_events" USING btree ("recorded_at");--> statement-breakpoint
-CREATE INDEX "tie_events_occurred_idx" ON "tie_events" USING btree ("occurred_on" DESC NULLS LAST,"recorded_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "tie_events_source_idx" ON "tie_events" USING btree ("source_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "ties_pair_uq" ON "ties" USING btree (least("place_id", "partner_id"),greatest("place_id", "partner_id"));--> statement-breakpoint
-CREATE INDEX "ties_place_idx" ON "ties" USING btree ("place_id");--> statement-breakpoint
 CREATE INDEX "ties_partner_idx" ON "ties" USING btree ("partner_id");--> statement-breakpoint
 CREATE INDEX "ties_status_idx" ON "ties" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "review_items_tie_idx" ON "review_items" USING btree ("tie_id");--> statement-breakpoint

@@ -9,3 +9,5 @@ export * from './auth';
 export * from './memberships';
 export * from './appeals';
 export * from './mail';
+export * from './documents';
+export * from './notifications';

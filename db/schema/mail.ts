@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const MAIL_KINDS = ['sign_in', 'appeal', 'appeal_digest', 'notification', 'invitation'] as const;
@@ -17,6 +18,8 @@ export const mailMessages = pgTable(
     to: text('to').array().notNull(),
     cc: text('cc').array().notNull().default([]),
     replyTo: text('reply_to'),
+    // Extra headers the provider sends as given (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058).
+    headers: jsonb('headers').$type<Record<string, string>>(),
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
@@ -28,8 +31,15 @@ export const mailMessages = pgTable(
     failedAt: timestamp('failed_at', { withTimezone: true }), // after the last retry; an admin may retry it
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // When the secret the message carries (a sign-in link) stops working; its tokens are removed
+    // from html and text once it is sent, or at this time (lib/mail/secrets.ts), and this is cleared.
+    secretExpiresAt: timestamp('secret_expires_at', { withTimezone: true }),
   },
-  (t) => [index('mail_messages_state_idx').on(t.state, t.createdAt), index('mail_messages_provider_idx').on(t.providerMessageId)],
+  (t) => [
+    index('mail_messages_state_idx').on(t.state, t.createdAt),
+    index('mail_messages_provider_idx').on(t.providerMessageId),
+    index('mail_messages_secret_idx').on(t.secretExpiresAt).where(sql`${t.secretExpiresAt} is not null`),
+  ],
 );
 
 /** Addresses that bounced or complained: nothing is sent to them again until an organiser clears it. */

@@ -9,6 +9,18 @@ export function emptySeedDataset(): Dataset {
   return { format: DATASET_FORMAT, version: DATASET_VERSION, sources: [], places: [], councils: [], campaigns: [], ties: [], countryClaims: [], reviewItems: [] };
 }
 
+/**
+ * A partner a source mentions without naming it ("their Belarusian partners"): a place of its own,
+ * of kind `unnamed`, in the country the source gives, one per tie, so the tie is counted and
+ * shown ("a Belarusian partner the source does not name"). Naming it later re-points the tie at
+ * the real place and keeps its history (lib/places/name-partner.ts).
+ */
+export function unnamedPartner(country: 'BLR' | 'RUS', of: string): TiePlace {
+  const place = gazetteerPlace(of);
+  const adjective = country === 'BLR' ? 'Belarusian' : 'Russian';
+  return { slug: `unnamed-${country.toLowerCase()}-partner-of-${place.slug}`, name: `Unnamed ${adjective} partner of ${place.name}`, country, aliases: [], kind: 'unnamed' };
+}
+
 /** A gazetteer place as a tie names it, with the spelling the document uses when it differs. */
 export function at(slug: string, ...spellings: string[]): TiePlace {
   const p = gazetteerPlace(slug);

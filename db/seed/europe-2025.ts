@@ -1,4 +1,4 @@
-import type { CampaignRecord, CouncilRecord, Dataset, ReviewItemRecord, TieRecord } from '../../lib/import/dataset';
+import type { CampaignRecord, CountryClaimRecord, CouncilRecord, Dataset, ReviewItemRecord, TieRecord } from '../../lib/import/dataset';
 import { at, emptySeedDataset, event } from './build';
 import { gazetteerSlug } from './gazetteer';
 import { SOURCES, seedSources } from './sources';
@@ -8,6 +8,11 @@ import { SOURCES, seedSources } from './sources';
  * in Russian; quotes stay in Russian). The campaign holds every tie of a European council from
  * any source (run-seed adds them by country); the report itself adds the ties it names, in its
  * own dates. Where it conflicts with the Wikipedia list (Cologne), both claims are kept.
+ *
+ * A tie's start is its `signed` date ("since 2009", "in 2024", "19 June 2025"); the event that
+ * records it is the report's own date, when the report documents it: a start date is never an
+ * event date. What the report says about whole countries (Poland, the Baltic states and Finland)
+ * is kept as country claims: shown on each tie of that country, moving no status.
  */
 export const CAMPAIGN_SLUG = 'europe-2025';
 const SRC = SOURCES.vkurier2025;
@@ -57,9 +62,9 @@ export function europe2025Ties(): TieRecord[] {
       campaigns: [],
       events: [
         event(SRC, 'recorded', 'active', {
-          date: '2025-06-19',
+          date: ARTICLE_DATE,
           quote: Q.omskVitebsk,
-          note: 'Signed by the mayor of Omsk, Sergei Shelest, and the chairman of the Vitebsk city executive committee, Alexei Geroev.',
+          note: 'The report of 20 June 2025 says the agreement was signed on 19 June 2025 (its signed date), by the mayor of Omsk, Sergei Shelest, and the chairman of the Vitebsk city executive committee, Alexei Geroev.',
         }),
       ],
     },
@@ -84,7 +89,7 @@ export function europe2025Ties(): TieRecord[] {
         event(SRC, 'recorded', 'active', {
           date: ARTICLE_DATE,
           quote: Q.gelendzhik,
-          note: 'In force as of the report of 20 June 2025; the report says the agreement has been in force since 2009.',
+          note: 'In force as of the report of 20 June 2025. The report says the agreement has been in force since 2009: that is the tie’s signed date, not this event’s.',
         }),
       ],
     },
@@ -97,9 +102,9 @@ export function europe2025Ties(): TieRecord[] {
       campaigns: [],
       events: [
         event(SRC, 'recorded', 'active', {
-          date: '2024',
+          date: ARTICLE_DATE,
           quote: Q.simferopol,
-          note: 'The report calls Simferopol occupied and the capital of annexed Crimea; it says Vitebsk concluded the agreement in 2024.',
+          note: 'Documented by the report of 20 June 2025, which calls Simferopol occupied and the capital of annexed Crimea; it says Vitebsk concluded the agreement in 2024 (the tie’s signed date).',
         }),
       ],
     },
@@ -133,24 +138,14 @@ export function europe2025ReviewItems(): ReviewItemRecord[] {
       details: { plannedPartners: [slug.brest, slug.grodno] },
     },
     {
-      key: 'seed-004-poland-urged-cities',
-      kind: 'ambiguous_claim',
-      summary:
-        'The report says the Polish authorities urged Polish cities to end cooperation with Russian municipalities, before March 2025. It names no city and no tie, so no tie is changed.',
-      quote: Q.poland,
-      source,
-      campaign: CAMPAIGN_SLUG,
-      details: { countries: ['POL'] },
-    },
-    {
       key: 'seed-004-baltics-finland-2022',
       kind: 'ambiguous_claim',
       summary:
-        'The report says Latvia, Lithuania, Estonia and Finland “did this” right after the full-scale invasion began in 2022, after sentences about European cities breaking ties and Polish authorities urging their cities to. It names no city and no tie, so no tie is changed.',
+        'The report says Latvia, Lithuania, Estonia and Finland “did this” right after the full-scale invasion began in 2022, after sentences about European cities breaking ties and Polish authorities urging their cities to. It is kept as a claim that these countries ended such ties in 2022, on every tie of their places, and moves no status: “this” may also mean that their authorities urged their cities to, and the report names no city. Confirm per council.',
       quote: Q.balticsFinland,
       source,
       campaign: CAMPAIGN_SLUG,
-      details: { countries: ['LVA', 'LTU', 'EST', 'FIN'] },
+      details: { countries: ['LVA', 'LTU', 'EST', 'FIN'], countryClaims: BALTICS_FINLAND.map((c) => `seed-004-ended-2022-${c.toLowerCase()}`) },
     },
     {
       key: 'seed-004-vitebsk-region-smolensk-bryansk',
@@ -159,6 +154,36 @@ export function europe2025ReviewItems(): ReviewItemRecord[] {
         'The report says Vitebsk Region used to cooperate with the Russian Smolensk and Bryansk regions and that some of these links have lost relevance, without saying which. No tie is recorded.',
       quote: Q.regions,
       source,
+    },
+  ];
+}
+
+const BALTICS_FINLAND = ['LVA', 'LTU', 'EST', 'FIN'] as const;
+
+/** What the report says about whole countries: kept as claims on every tie of their places. */
+export function europe2025CountryClaims(): CountryClaimRecord[] {
+  const source = { ...SRC };
+  return [
+    ...BALTICS_FINLAND.map(
+      (country): CountryClaimRecord => ({
+        key: `seed-004-ended-2022-${country.toLowerCase()}`,
+        country,
+        kind: 'ended',
+        date: '2022',
+        source,
+        quote: Q.balticsFinland,
+        note: 'The report says Latvia, Lithuania, Estonia and Finland “did this” (сделали это) right after the full-scale invasion began in 2022, in a paragraph on European cities breaking ties with Russian partners; “this” follows the sentence on Polish authorities urging their cities to end such cooperation. It names no city: a claim about every such tie, not a council’s decision.',
+      }),
+    ),
+    {
+      key: 'seed-004-urged-pol',
+      country: 'POL',
+      kind: 'urged',
+      // "Ещё раньше": earlier than Cologne's break of March 2025; the report gives no date.
+      date: null,
+      source,
+      quote: Q.poland,
+      note: 'The report says the Polish authorities urged Polish cities to end cooperation with Russian municipalities “even earlier” (ещё раньше) than Cologne’s break of March 2025; it gives no date and names no city.',
     },
   ];
 }
@@ -201,6 +226,7 @@ export function europe2025Dataset(): Dataset {
   dataset.campaigns = [europe2025Campaign()];
   dataset.councils = europe2025Councils();
   dataset.ties = europe2025Ties();
+  dataset.countryClaims = europe2025CountryClaims();
   dataset.reviewItems = europe2025ReviewItems();
   return dataset;
 }

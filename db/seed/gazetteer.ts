@@ -11,6 +11,9 @@ import { placeSlug } from '../../lib/places/slug';
  * Belarusian partners whose location is not in doubt (rounded to 0.01°); places whose
  * identity the documents leave open (Kamianka, Zheleznogorsk, Albany, Portland, districts) have
  * none.
+ *
+ * Two places of one name in one country are two records, told apart by their ISO 3166-2 region
+ * (`regionCode`), which also goes into the slug: `portland-us-me-usa`, `portland-us-or-usa`.
  */
 
 type Spec = {
@@ -19,6 +22,8 @@ type Spec = {
   parent?: string;
   /** Slug of the region (Ukrainian oblast) the place lies in. */
   region?: string;
+  /** ISO 3166-2 subdivision, for a name the country has more than once (Portland: US-ME, US-OR). */
+  regionCode?: string;
   /** Other Latin spellings sources use (English transliterations, ASCII forms). */
   aliases?: string[];
   historical?: string[];
@@ -33,12 +38,13 @@ function place(name: string, country: string, spec: Spec = {}, parentName?: stri
   for (const alias of spec.aliases ?? []) names.push({ name: alias, lang: 'en', kind: 'alias' });
   for (const old of spec.historical ?? []) names.push({ name: old, lang: 'en', kind: 'historical' });
   return {
-    slug: placeSlug(name, country, parentName),
+    slug: spec.regionCode ? placeSlug(`${name} ${spec.regionCode}`, country) : placeSlug(name, country, parentName),
     name,
     country,
     kind: spec.kind ?? 'settlement',
     parent: spec.parent ?? null,
     region: spec.region ?? null,
+    regionCode: spec.regionCode ?? null,
     names,
     latitude: spec.at?.[0] ?? null,
     longitude: spec.at?.[1] ?? null,
@@ -241,7 +247,11 @@ export const OTHER_PLACES: PlaceRecord[] = [
   place('San Diego', 'USA'),
   place('Albany', 'USA'),
   place('San Jose', 'USA'),
-  place('Portland', 'USA'),
+  // The Wikipedia list writes "Portland, United States" under Arkhangelsk and under Khabarovsk;
+  // the news item of 4 June 2022 says "American Portland" for Khabarovsk's. None names the state:
+  // the seed keeps the two real Portlands apart (run-seed.ts says which is which, and why).
+  place('Portland', 'USA', { regionCode: 'US-ME', aliases: ['Portland, Maine'] }),
+  place('Portland', 'USA', { regionCode: 'US-OR', aliases: ['Portland, Oregon'] }),
   place('Norfolk', 'USA'),
   place('Yerevan', 'ARM', { aliases: ['Erevan'], official: { hy: 'Երևան', ru: 'Ереван' } }),
   place('Berlin', 'DEU'),
@@ -286,11 +296,13 @@ export const OTHER_PLACES: PlaceRecord[] = [
 
 export const GAZETTEER: PlaceRecord[] = [...UKRAINIAN_REGIONS, ...UKRAINIAN_PLACES, ...RUSSIAN_PLACES, ...BELARUSIAN_PLACES, ...OTHER_PLACES];
 
-/** The slug the gazetteer gives a place, by its English name and country (throws on a typo). */
-export function gazetteerSlug(name: string, country: string): string {
-  const found = GAZETTEER.find((p) => p.country === country && p.name === name);
-  if (!found) throw new Error(`The gazetteer has no place "${name}" in ${country}`);
-  return found.slug;
+/** The slug the gazetteer gives a place, by its English name and country, and its region when
+ * the country has that name more than once (throws on a typo, and on a name it cannot tell apart). */
+export function gazetteerSlug(name: string, country: string, regionCode?: string): string {
+  const found = GAZETTEER.filter((p) => p.country === country && p.name === name && (!regionCode || p.regionCode === regionCode));
+  if (found.length === 0) throw new Error(`The gazetteer has no place "${name}" in ${country}${regionCode ? ` (${regionCode})` : ''}`);
+  if (found.length > 1) throw new Error(`The gazetteer has ${found.length} places "${name}" in ${country}: name the region (${found.map((p) => p.regionCode).join(', ')})`);
+  return found[0]!.slug;
 }
 
 export function gazetteerPlace(slug: string): PlaceRecord {

@@ -10,11 +10,11 @@ import { parseWikipediaList } from '../../lib/import/wikipedia-list';
 import type { Actor } from '../../lib/ties/lifecycle';
 import { at, emptySeedDataset } from './build';
 import { CAMPAIGN_SLUG as EUROPE, EUROPE_2025_COUNTRIES, europe2025Dataset } from './europe-2025';
-import { gazetteerDataset } from './gazetteer';
+import { gazetteerDataset, gazetteerSlug } from './gazetteer';
 import { kaliningradDataset } from './kaliningrad';
 import { SEED_FILES, SOURCES, type SeedFile, seedSources } from './sources';
 import { OCCUPIED_COUNCIL_TIES, CAMPAIGN_SLUG as UKRAINE, occupiedEvent, ukraine2022Dataset } from './ukraine-2022';
-import { CAMPAIGN_SLUG as US, usMayors2022Dataset } from './us-mayors-2022';
+import { PORTLAND_OF, CAMPAIGN_SLUG as US, usMayors2022Dataset } from './us-mayors-2022';
 
 /**
  * Seeds a database with the seed documents: the places, the Wikipedia list (001), Kaliningrad's
@@ -73,7 +73,24 @@ export class SeedError extends Error {
 export function wikipediaDataset(): Dataset {
   const { dataset, errors } = parseWikipediaList(readSeedDocument(SEED_FILES.wikipediaRussia), { source: SOURCES.wikipediaRussia as SourceRef });
   if (errors.length) throw new SeedError('the Wikipedia list (001)', errors.map((e) => `line ${e.line}: ${e.message} (${e.text.trim()})`));
+  placePortlands(dataset);
   return dataset;
+}
+
+/**
+ * "Portland, United States" is two cities in the list, told apart by the Russian city it is
+ * listed under (us-mayors-2022.ts, PORTLAND_OF, says which and why); a Portland under any other
+ * city stops the seed rather than be guessed.
+ */
+function placePortlands(dataset: Dataset): void {
+  for (const tie of dataset.ties) {
+    if (tie.place.country !== 'USA' || tie.place.name !== 'Portland') continue;
+    const which = PORTLAND_OF[tie.partner.name];
+    if (!which) throw new SeedError('the Wikipedia list (001)', [`"Portland, United States" under ${tie.partner.name}: which Portland it is has not been decided.`]);
+    tie.place = at(gazetteerSlug('Portland', 'USA', which.regionCode));
+    const recorded = tie.events[0]!;
+    recorded.note = `${recorded.note}. ${which.note}`;
+  }
 }
 
 /** The occupation the article reports, on the occupied councils' ties that other seeds document. */

@@ -27,6 +27,7 @@ function quotesOf(name: string, dataset: Dataset): Quote[] {
   for (const c of dataset.campaigns) {
     for (const f of c.figures) out.push({ where: `${name} figure ${f.key}`, seed: f.source.seed, quote: f.quote ?? '' });
   }
+  for (const c of dataset.countryClaims) out.push({ where: `${name} country claim ${c.key}`, seed: c.source.seed, quote: c.quote });
   for (const r of dataset.reviewItems) {
     out.push({ where: `${name} review item ${r.key}`, seed: r.source?.seed, quote: r.quote ?? '' });
     const details = r.details ?? {};

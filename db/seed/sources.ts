@@ -1,3 +1,4 @@
+import type { SourceKind } from '../schema/sources';
 import type { SourceRef } from '../../lib/import/dataset';
 
 /**
@@ -22,6 +23,8 @@ export const SOURCES = {
     publisher: 'Transparent Cities programme (Transparency International Ukraine)',
     published: '2022-05-26',
     language: 'en',
+    // A research programme's survey of council websites and the media: a report.
+    kind: 'report',
   },
   // The text's own heading; the README calls it the Wikipedia list. It carries no date.
   wikipediaRussia: {
@@ -29,6 +32,8 @@ export const SOURCES = {
     title: 'List of twin towns and sister cities in Russia',
     publisher: 'Wikipedia',
     language: 'en',
+    // Compiled by others, undated: it confirms no tie by itself.
+    kind: 'list',
   },
   // Headed "Partner cities"; the README calls it the Kaliningrad city administration's own page.
   // It carries no date.
@@ -37,6 +42,8 @@ export const SOURCES = {
     title: 'Partner cities',
     publisher: 'Kaliningrad city administration',
     language: 'en',
+    // The administration's own page; undated, so its events carry no date and confirm nothing.
+    kind: 'official',
   },
   // " date 2022-06-04" and "11:30 04.06.2022"; the item does not name its publisher.
   zelenskyUsMayors: {
@@ -44,6 +51,7 @@ export const SOURCES = {
     title: 'Zelensky calls on mayors of US cities to break twinning ties with Russian',
     published: '2022-06-04',
     language: 'en',
+    kind: 'news',
   },
   // "Опубликовано: 20 Июнь 2025"; "на сайте независимого СМИ vkurier.news".
   vkurier2025: {
@@ -52,16 +60,18 @@ export const SOURCES = {
     publisher: 'vkurier.news',
     published: '2025-06-20',
     language: 'ru',
+    kind: 'news',
   },
 } as const satisfies Record<keyof typeof SEED_FILES, SourceRef>;
 
 /** The full source rows (dataset.sources) of every seed document. */
-export function seedSources(): { seed: string; title: string; publisher: string | null; published: string | null; language: string }[] {
+export function seedSources(): { seed: string; title: string; publisher: string | null; published: string | null; language: string; kind: SourceKind }[] {
   return Object.values(SOURCES).map((s) => ({
     seed: s.seed,
     title: s.title,
     publisher: 'publisher' in s ? s.publisher : null,
     published: 'published' in s ? s.published : null,
     language: s.language,
+    kind: s.kind,
   }));
 }

@@ -1,7 +1,7 @@
-import type { CampaignRecord, CouncilRecord, Dataset, EventRecord, ReviewItemRecord, TieRecord } from '../../lib/import/dataset';
+import type { CampaignRecord, CouncilRecord, Dataset, EventRecord, ReviewItemRecord, TiePlace, TieRecord } from '../../lib/import/dataset';
 import type { TieKind } from '../../lib/places/kinds';
 import type { TieEventType, TieStatus } from '../../lib/ties/lifecycle';
-import { type EventSpec, at, emptySeedDataset, event } from './build';
+import { type EventSpec, at, emptySeedDataset, event, unnamedPartner } from './build';
 import { gazetteerSlug } from './gazetteer';
 import { SOURCES, seedSources } from './sources';
 
@@ -14,8 +14,12 @@ import { SOURCES, seedSources } from './sources';
  * "earlier" is dated by the article itself (on or before 26 May); the update is "as of
  * 27.06.2022" (on or before), except its own renewed call, made that day.
  *
- * Where the article does not pin a fact to one tie (the "respectively" sentence, Kamianske,
- * Brovary, Shostka, the eleventh Russian city) nothing is guessed: a review item keeps the quote.
+ * Where the article does not name a partner (Shostka's "Belarusian partners and sister cities";
+ * Lutsk, Mykolaiv and Poltava in the "respectively" sentence, which lists 5 councils and 6
+ * partners) the tie is recorded with an unnamed Belarusian partner, so the council and its fate
+ * are counted, and a review item keeps the question of which partner it is. Where it does not pin
+ * a fact to a tie at all (Kamianske, Brovary, the eleventh Russian city) nothing is guessed: a
+ * review item keeps the quote.
  */
 export const CAMPAIGN_SLUG = 'ukraine-2022';
 const SRC = SOURCES.transparentCities;
@@ -104,20 +108,28 @@ const blr = (name: string) => gazetteerSlug(name, 'BLR');
 
 function tie(
   place: string,
-  partner: [slug: string, ...spellings: string[]],
+  partner: [slug: string, ...spellings: string[]] | TiePlace,
   events: EventRecord[],
   kind: TieKind = 'unknown',
 ): TieRecord {
-  const [partnerSlug, ...spellings] = partner;
+  const partnerPlace = Array.isArray(partner) ? at(...partner) : partner;
   return {
     place: at(place),
-    partner: at(partnerSlug, ...spellings),
+    partner: partnerPlace,
     kind,
     status: events[events.length - 1]!.status,
     campaigns: [CAMPAIGN_SLUG],
     events,
   };
 }
+
+/** The councils of the "respectively" sentence whose partner it does not pin down. */
+export const RESPECTIVELY_UNNAMED = ['Lutsk', 'Mykolaiv', 'Poltava'] as const;
+/** The Belarusian partner of a council, as the article leaves it: unnamed. */
+export const unnamedBelarusianPartner = (council: string) => unnamedPartner('BLR', ua(council));
+
+const respectivelyNote = (council: string, written: string) =>
+  `The update lists ${written} among 5 councils that officially ceased cooperation with a Belarusian partner, but its list of 6 partners “respectively” does not pair up with the 5 councils, so it does not name ${council}’s partner (the candidates are Brest, Mogilev, Braslaw District and Baranavichy).`;
 
 const mariupolNote =
   'In the article’s twinning data, which are as of 2 May 2022. For Mariupol the article found no source other than the Ukrainian Wikipedia.';
@@ -180,10 +192,21 @@ export function ukraine2022Ties(): TieRecord[] {
     tie(ua('Brovary'), [blr('Slutsk District'), 'Slutsky district'], [severedEarlier('recorded')]),
     tie(ua('Ivano-Frankivsk'), [blr('Brest')], [severedEarlier('recorded')]),
 
-    // Kyiv: first documented by its draft decision.
+    // Kyiv: the "process" is a draft registered by one faction's councillors, not the council's
+    // pledge: the tie stays in force, and the draft is on the record as what it is.
     tie(ua('Kyiv'), [blr('Minsk')], [
-      ev('recorded', 'active', { date: ARTICLE, byDate: true, quote: Q.kyivInProcess }),
-      ev('draft_registered', 'pledged', { date: ARTICLE, byDate: true, quote: Q.kyivDraft }),
+      ev('recorded', 'active', {
+        date: ARTICLE,
+        byDate: true,
+        quote: Q.kyivInProcess,
+        note: 'The article’s next sentence says what the process is: a draft registered by councillors of one faction. No decision or promise of the council is reported.',
+      }),
+      ev('noted', 'active', {
+        date: ARTICLE,
+        byDate: true,
+        quote: Q.kyivDraft,
+        note: 'A draft registered by councillors of one faction (Holos) is not the council’s pledge: the council has neither promised nor voted, so the tie stays in force.',
+      }),
     ]),
 
     // In the May data, no answer; under occupation by 27 June.
@@ -227,6 +250,44 @@ export function ukraine2022Ties(): TieRecord[] {
       ...inMayData(Q.twoTies),
       asOfUpdate('found_not_signed', 'not_signed', Q.neverSigned, 'Kovel reported that no official agreement was ever signed and any cooperation was suspended.'),
     ]),
+    // The "respectively" sentence: 5 councils, 6 partners. Kovel and Chernihiv above; the other
+    // three ceased cooperation with a partner it does not pin down. Lutsk is among the councils
+    // still "friends" with Belarusian cities in the data as of 2 May (so appealed to as well).
+    tie(ua('Lutsk'), unnamedBelarusianPartner('Lutsk'), [
+      ...inMayData(
+        Q.stillFriends,
+        'In the article’s twinning data, which are as of 2 May 2022: Lutsk is among the councils still “friends” with Belarusian cities; the article does not name the partner.',
+      ),
+      asOfUpdate('severed', 'severed', Q.respectively, respectivelyNote('Lutsk', 'Lutsk')),
+    ]),
+    ...(
+      [
+        ['Mykolaiv', 'Mykolayiv'],
+        ['Poltava', 'Poltava'],
+      ] as const
+    ).map(([council, written]) =>
+      tie(ua(council), unnamedBelarusianPartner(council), [
+        asOfUpdate(
+          'recorded',
+          'severed',
+          Q.respectively,
+          `First documented by its end, in the update of 27 June 2022. ${respectivelyNote(council, written)}`,
+        ),
+      ]),
+    ),
+
+    // Shostka: called on to end ties with Belarusian partners the update does not name. It had
+    // not ended them as of 27 June; one record stands for them until a source names them.
+    tie(ua('Shostka'), unnamedBelarusianPartner('Shostka'), [
+      asOfUpdate(
+        'recorded',
+        'active',
+        Q.callOnRest,
+        'The update of 27 June 2022 calls on Shostka to cease cooperation with its Belarusian partners and sister cities, so they were still in force; it does not name them.',
+      ),
+      ev('appealed', 'appealed', { date: UPDATE, quote: Q.callOnRest, note: 'Transparent Cities’ renewed public call in its update of 27 June 2022.' }),
+    ]),
+
     // Zhytomyr–Homiel is first named in the update: listed on the council's website, never signed.
     tie(ua('Zhytomyr'), [blr('Gomel'), 'Homiel'], [
       asOfUpdate('recorded', 'active', Q.neverSigned, 'Homiel was listed among Zhytomyr’s partners and sister cities on the council’s website.'),
@@ -342,12 +403,13 @@ export function ukraine2022ReviewItems(): ReviewItemRecord[] {
   const respectively = (place: string, written: string): ReviewItemRecord => ({
     key: `seed-000-respectively-${ua(place)}`,
     kind: 'ambiguous_claim',
-    summary: `The update of 27 June 2022 says ${written} officially ceased cooperation with a Belarusian partner, but its list of 5 councils and 6 partners “respectively” does not pair up, so which partner is ${place}’s is not certain. Only Kovel–Pinsk and Chernihiv–Homiel are recorded from this sentence; ${place}’s candidates are Brest, Mogilev, Braslaw District and Baranavichy.`,
+    summary: `The update of 27 June 2022 says ${written} officially ceased cooperation with a Belarusian partner, but its list of 5 councils and 6 partners “respectively” does not pair up, so which partner is ${place}’s is not certain. The tie is recorded, severed as of 27 June 2022, with a Belarusian partner the source does not name; ${place}’s candidates are Brest, Mogilev, Braslaw District and Baranavichy. Name the partner when a source does.`,
     quote: Q.respectively,
     source,
     campaign: CAMPAIGN_SLUG,
     council: council(place),
     place: ua(place),
+    tie: { place: ua(place), partner: unnamedBelarusianPartner(place).slug! },
     details: { candidatePartners: candidates },
   });
   return [
@@ -403,12 +465,13 @@ export function ukraine2022ReviewItems(): ReviewItemRecord[] {
       key: 'seed-000-shostka-partners-unnamed',
       kind: 'ambiguous_claim',
       summary:
-        'The update of 27 June calls on Shostka to cease cooperation with its Belarusian partners and sister cities, but does not name them, so no tie is recorded for Shostka.',
+        'The update of 27 June calls on Shostka to cease cooperation with its Belarusian partners and sister cities, but does not name them (nor says how many). The tie is recorded, in force, with a Belarusian partner the source does not name; name the partner (or partners) when a source does.',
       quote: Q.callOnRest,
       source,
       campaign: CAMPAIGN_SLUG,
       council: council('Shostka'),
       place: ua('Shostka'),
+      tie: { place: ua('Shostka'), partner: unnamedBelarusianPartner('Shostka').slug! },
     },
     {
       key: 'seed-000-sambir-wikipedia-only',

@@ -22,24 +22,50 @@ export const Q = {
   portland: 'And the capital of this region, the city of Khabarovsk, is still twinned with American Portland',
 } as const;
 
+/**
+ * The two Portlands. The Wikipedia list (001) writes "Portland, United States" under Arkhangelsk
+ * and under Khabarovsk, and the news item (003) says "American Portland" for Khabarovsk's partner:
+ * no document names the state. They are two cities, each with its own council, so one letter
+ * must not go to "Portland" about both: the seed places Arkhangelsk's partner in Maine and
+ * Khabarovsk's in Oregon, where each city's sister-city programme is, says so on each tie, and
+ * files a review item asking for a source for each (seed-001-portland-which-state).
+ */
+export const PORTLAND_OF: Readonly<Record<string, { regionCode: 'US-ME' | 'US-OR'; note: string }>> = {
+  Arkhangelsk: {
+    regionCode: 'US-ME',
+    note: 'The list writes “Portland, United States” here and under Khabarovsk alike, naming no state. The seed takes Arkhangelsk’s partner to be Portland, Maine (US-ME): outside knowledge, not the documents’ (review item seed-001-portland-which-state).',
+  },
+  Khabarovsk: {
+    regionCode: 'US-OR',
+    note: 'The list writes “Portland, United States” here and under Arkhangelsk alike, naming no state; the news item of 4 June 2022 says “American Portland”. The seed takes Khabarovsk’s partner to be Portland, Oregon (US-OR): outside knowledge, not the documents’ (review item seed-001-portland-which-state).',
+  },
+};
+const PORTLAND_FOR_KHABAROVSK = gazetteerSlug('Portland', 'USA', PORTLAND_OF.Khabarovsk!.regionCode);
+
 const PAIRS: [usCity: string, russianCity: string, quote: string][] = [
-  ['Chicago', 'Moscow', Q.fourPairs],
-  ['Jacksonville', 'Murmansk', Q.fourPairs],
-  ['San Diego', 'Vladivostok', Q.fourPairs],
-  ['Albany', 'Tula', Q.fourPairs],
-  ['San Jose', 'Yekaterinburg', Q.sanJose],
-  ['Portland', 'Khabarovsk', Q.portland],
+  [gazetteerSlug('Chicago', 'USA'), 'Moscow', Q.fourPairs],
+  [gazetteerSlug('Jacksonville', 'USA'), 'Murmansk', Q.fourPairs],
+  [gazetteerSlug('San Diego', 'USA'), 'Vladivostok', Q.fourPairs],
+  [gazetteerSlug('Albany', 'USA'), 'Tula', Q.fourPairs],
+  [gazetteerSlug('San Jose', 'USA'), 'Yekaterinburg', Q.sanJose],
+  [PORTLAND_FOR_KHABAROVSK, 'Khabarovsk', Q.portland],
 ];
 
 export function usMayors2022Ties(): TieRecord[] {
   return PAIRS.map(([city, partner, quote]) => ({
-    place: at(gazetteerSlug(city, 'USA')),
+    place: at(city),
     partner: at(gazetteerSlug(partner, 'RUS')),
     kind: 'twin_town',
     status: 'appealed',
     campaigns: [CAMPAIGN_SLUG],
     events: [
-      event(SRC, 'recorded', 'active', { date: APPEAL_DATE, quote, note: 'Named as still twinned in the President of Ukraine’s speech of 4 June 2022.' }),
+      event(SRC, 'recorded', 'active', {
+        date: APPEAL_DATE,
+        quote,
+        note: ['Named as still twinned in the President of Ukraine’s speech of 4 June 2022.', city === PORTLAND_FOR_KHABAROVSK ? PORTLAND_OF.Khabarovsk!.note : null]
+          .filter(Boolean)
+          .join(' '),
+      }),
       event(SRC, 'appealed', 'appealed', {
         date: APPEAL_DATE,
         quote,
@@ -52,17 +78,14 @@ export function usMayors2022Ties(): TieRecord[] {
 /** The appeal went to the mayors; the item names no council, so only the ones whose name is not in doubt are named. */
 export function usMayors2022Councils(): CouncilRecord[] {
   const names: Record<string, string | null> = {
-    Chicago: 'Chicago City Council',
-    Jacksonville: 'Jacksonville City Council',
-    'San Diego': 'San Diego City Council',
-    'San Jose': 'San Jose City Council',
-    Albany: null, // the item does not say which Albany
-    Portland: null, // nor which Portland
+    [gazetteerSlug('Chicago', 'USA')]: 'Chicago City Council',
+    [gazetteerSlug('Jacksonville', 'USA')]: 'Jacksonville City Council',
+    [gazetteerSlug('San Diego', 'USA')]: 'San Diego City Council',
+    [gazetteerSlug('San Jose', 'USA')]: 'San Jose City Council',
+    [gazetteerSlug('Albany', 'USA')]: null, // the item does not say which Albany
+    [PORTLAND_FOR_KHABAROVSK]: null, // nor which Portland (see PORTLAND_OF); Maine's gets its own council from run-seed
   };
-  return Object.entries(names).map(([city, name]) => {
-    const place = gazetteerSlug(city, 'USA');
-    return { slug: place, place, name, localName: null, contactEmails: [], emailDomains: [], languages: ['en'] };
-  });
+  return Object.entries(names).map(([place, name]) => ({ slug: place, place, name, localName: null, contactEmails: [], emailDomains: [], languages: ['en'] }));
 }
 
 export function usMayors2022Campaign(): CampaignRecord {
@@ -86,15 +109,16 @@ export function usMayors2022Campaign(): CampaignRecord {
 export function usMayors2022ReviewItems(): ReviewItemRecord[] {
   return [
     {
-      key: 'seed-001-portland-one-or-two',
+      key: 'seed-001-portland-which-state',
       kind: 'ambiguous_claim',
       summary:
-        'The Wikipedia list names “Portland, United States” as a partner of both Arkhangelsk and Khabarovsk and does not say whether it is the same Portland; the seed keeps one place by that name. The news item of 4 June 2022 says only “American Portland” for Khabarovsk’s partner.',
+        'The Wikipedia list names “Portland, United States” as a partner of both Arkhangelsk and Khabarovsk without a state, and the news item of 4 June 2022 says only “American Portland” for Khabarovsk’s partner. The seed keeps two places and two councils: Portland, Maine as Arkhangelsk’s partner and Portland, Oregon as Khabarovsk’s. That is outside knowledge, not what the documents say: confirm each with a source (each city’s own sister-city page), or split or merge the places if it is wrong.',
       quote: 'USA Portland, United States',
       source: { ...SOURCES.wikipediaRussia },
       campaign: CAMPAIGN_SLUG,
-      place: gazetteerSlug('Portland', 'USA'),
-      details: { listedUnder: ['Arkhangelsk', 'Khabarovsk'] },
+      place: gazetteerSlug('Portland', 'USA', 'US-ME'),
+      otherPlace: PORTLAND_FOR_KHABAROVSK,
+      details: { listedUnder: ['Arkhangelsk', 'Khabarovsk'], placedIn: { Arkhangelsk: 'US-ME', Khabarovsk: 'US-OR' }, otherSource: SOURCES.zelenskyUsMayors.seed, otherQuote: Q.portland },
     },
   ];
 }

@@ -20,6 +20,15 @@ const AUTH_JS_EXCEPTIONS = new Set([
   // the Svix signature (checked with resend.webhooks.verify) is the authority, and each delivery
   // is applied once (lib/appeals/resend-webhook.ts).
   'app/api/webhooks/resend/route.ts#POST',
+  // The third: what needs no account because the mail itself is the proof (lib/notifications).
+  // One-click unsubscribe (RFC 8058): mail clients POST from their own servers, with no session
+  // and no Origin; the unguessable token in the address is the authority, and it can only stop
+  // mail to its own subscriber. Following a council by email: anyone, without signing in, rate-
+  // limited per address and client, the Origin checked; it only sends a confirmation link, whose
+  // POST (the token is the proof) starts the mail.
+  'app/api/unsubscribe/[token]/route.ts#POST',
+  'app/[locale]/follow/[slug]/actions.ts#followCouncilAction',
+  'app/[locale]/follow/confirm/actions.ts#confirmFollowAction',
 ]);
 
 const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

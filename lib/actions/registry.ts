@@ -2,8 +2,13 @@ import { moderateAppeal } from '../appeals/moderate-appeal';
 import { recordExternalAppeal } from '../appeals/record-external-appeal';
 import { sendAppeal } from '../appeals/send-appeal';
 import { setLetterDelivery } from '../appeals/set-letter-delivery';
+import { answerForCouncil } from '../council-staff/answer-for-council';
+import { updateCouncilDirectory } from '../council-staff/update-directory';
+import { uploadCouncilDocument } from '../council-staff/upload-document';
 import { retryFailedMail } from '../mail/failed-mail';
 import { banPerson, unbanPerson } from '../people/bans';
+import { namePartner } from '../places/name-partner';
+import { splitPlace } from '../places/split-place';
 import { inviteAdmin, inviteOrganiser, inviteStaff } from '../people/invite';
 import { revokeMembership } from '../people/revoke-membership';
 import { claimStaff, decideStaffClaim } from '../people/staff-claims';
@@ -32,6 +37,11 @@ export const ACTIONS = [
   recordExternalAppeal,
   moderateAppeal,
   setLetterDelivery,
+  splitPlace,
+  namePartner,
+  answerForCouncil,
+  updateCouncilDirectory,
+  uploadCouncilDocument,
 ] as const;
 
 export type RegisteredAction = (typeof ACTIONS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPEAL_CHANNELS } from '../../db/schema';
 import { idSchema } from '../people/input';
+import { nameInput, optionalNameInput } from '../text/name';
 import { hasHeaderBreak } from './header-safety';
 
 /**
@@ -33,8 +34,9 @@ const letterFields = {
 
 export const sendAppealInput = z.strictObject({
   ...letterFields,
-  signerName: oneLine(200, 1),
-  signerCity: oneLine(200, 0).optional().transform((s) => s ?? ''),
+  // Names: the one rule for them (lib/text/name.ts), stricter than a header's (no tab either).
+  signerName: nameInput(200),
+  signerCity: optionalNameInput(200).transform((s) => s ?? ''),
 });
 export type SendAppealInput = z.input<typeof sendAppealInput>;
 

@@ -9,6 +9,8 @@ const values: FillInValues = {
   partner: 'Gomel',
   partnerCountry: 'Belarus',
   agreement: 'the twinning agreement with Gomel (Belarus)',
+  tiesInForce: 'According to public records, the twinning agreement with Gomel (Belarus) is still in force.',
+  pledgeReminder: '',
   facts: 'Another council has already ended its tie with Gomel: Kovel.',
   signerName: 'Olena Koval',
   signerCity: 'Zhytomyr',
@@ -61,7 +63,7 @@ describe('parseTemplate', () => {
 
   it('knows exactly the fill-ins the letters are written with', () => {
     expect([...FILL_IN_NAMES].sort()).toEqual(
-      ['agreement', 'councilName', 'facts', 'greeting', 'headName', 'partner', 'partnerCountry', 'personal', 'place', 'signerCity', 'signerName'].sort(),
+      ['agreement', 'councilName', 'facts', 'greeting', 'headName', 'partner', 'partnerCountry', 'personal', 'place', 'pledgeReminder', 'signerCity', 'signerName', 'tiesInForce'].sort(),
     );
     expect(() => mustParseTemplate('{nope}')).toThrow(/\{nope\} is not a fill-in/);
   });

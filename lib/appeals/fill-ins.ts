@@ -22,6 +22,10 @@ export const FILL_IN_NAMES = [
   'partnerCountry',
   /** Each tie: the kind of agreement, the partner, and the year it was signed when known. */
   'agreement',
+  /** A whole sentence saying which ties still stand, right for one tie or several (lib/appeals/ties-sentence.ts). */
+  'tiesInForce',
+  /** For a council that pledged: its own promise, its date and the session that will vote; empty otherwise. */
+  'pledgeReminder',
   /** A paragraph of facts from the data: other councils that already severed such ties. */
   'facts',
   'signerName',

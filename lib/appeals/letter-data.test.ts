@@ -90,6 +90,7 @@ describeEachEngine('loadLetterData', ({ db }) => {
         signedOn: { date: '1997-01-01', precision: 'year' },
         signedYear: 1997,
         partner: expect.objectContaining({ name: 'Гомель', kind: 'settlement', country: { code: 'BLR', name: 'Білорусь' } }),
+        pledge: null,
       },
     ]);
     // Chernihiv severed most recently, then Kovel; Lutsk still holds its tie; the Russian town
@@ -119,8 +120,9 @@ describeEachEngine('loadLetterData', ({ db }) => {
       personal: '',
     });
     expect(letter.body).toContain('Ще 2 ради вже розірвали зв’язки з цим партнером (Гомель): Чернігів і Ковель.');
-    expect(letter.body).toContain('Загалом ще 3 ради розірвали зв’язки з містами цієї країни (Білорусь), серед них — Полтава.');
-    expect(letter.body).toContain('угода про побратимство — Гомель (Білорусь, підписано 1997 року)');
+    // One claim per fact: the country sentence counts only the council the partner sentence did not name.
+    expect(letter.body).toContain('Крім них, ще одна рада розірвала зв’язки з містами цієї країни (Білорусь): Полтава.');
+    expect(letter.body).toContain('За відкритими даними, досі чинна угода про побратимство з містом Гомель (Білорусь, підписано 1997 року).');
     expect(letter.body).not.toMatch(/Луцьк|Брянськ|Москва/);
   });
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { councils, countries, places, ties } from '../../db/schema';
+import { councils, countries, places, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { type PlaceKind, type TieKind, isPartnerCountry } from '../places/kinds';
 import { localisedPlaceNames } from '../places/localised-place-names';
@@ -28,7 +28,12 @@ export type LetterTie = {
   signedOn: PartialDate | null;
   signedYear: number | null;
   partner: LetterPlace & { kind: PlaceKind };
+  /** For a pledged tie: the council's own latest pledge, from its effective history. */
+  pledge: LetterPledge | null;
 };
+
+export const PLEDGE_EVENTS = ['promised', 'draft_registered', 'vote_scheduled', 'in_progress'] as const;
+export type LetterPledge = { type: (typeof PLEDGE_EVENTS)[number]; occurredOn: PartialDate | null; sessionOn: string | null };
 
 /** Other councils (other places) that severed their tie with this partner. */
 export type PartnerFact = { partner: { id: number; name: string }; severedCount: number; named: string[] };
@@ -52,6 +57,8 @@ export type LetterData = {
     languages: string[];
     contactEmails: string[];
     website: string | null;
+    /** Printed under its name on paper and PDF letters; staff keep it right (lib/council-staff). */
+    postalAddress?: string | null;
   };
   place: LetterPlace;
   ties: LetterTie[];
@@ -89,6 +96,7 @@ export async function loadLetterData(db: Queryable, input: LoadLetterDataInput):
       languages: councils.languages,
       contactEmails: councils.contactEmails,
       website: councils.website,
+      postalAddress: councils.postalAddress,
       placeId: places.id,
       placeName: places.name,
       countryCode: countries.code,
@@ -163,6 +171,7 @@ export async function loadLetterData(db: Queryable, input: LoadLetterDataInput):
   const nameOf = (id: number) => names.get(id) ?? facts.englishNames.get(id) ?? '';
   const countryOf = (code: string, alpha2: string, english: string) => countryIn(locale, code, alpha2, english);
 
+  const pledges = await latestPledges(db, chosen.filter((t) => t.status === 'pledged').map((t) => t.id));
   const partnerIds = [...new Set(chosen.map((t) => t.partnerId))];
   const tieList: LetterTie[] = chosen.map((t) => {
     const signedOn = partialDate(t.signedOn, t.signedPrecision);
@@ -179,6 +188,7 @@ export async function loadLetterData(db: Queryable, input: LoadLetterDataInput):
         kind: t.partnerKind,
         country: countryOf(t.partnerCountry, t.partnerCountryAlpha2, t.partnerCountryName),
       },
+      pledge: pledges.get(t.id) ?? null,
     };
   });
 
@@ -196,6 +206,7 @@ export async function loadLetterData(db: Queryable, input: LoadLetterDataInput):
         languages: council.languages,
         contactEmails: council.contactEmails,
         website: council.website,
+        postalAddress: council.postalAddress?.trim() || null,
       },
       place: {
         id: council.placeId,
@@ -289,4 +300,27 @@ async function severedFacts(
   }
   const namedPlaceIds = [...byPartner.values(), ...byCountry.values()].flatMap((f) => f.named);
   return { byPartner, byCountry, namedPlaceIds, englishNames };
+}
+
+/** The latest pledge that still counts, per tie (the effective history decides what counts). */
+async function latestPledges(db: Queryable, tieIds: readonly number[]): Promise<Map<number, LetterPledge>> {
+  const out = new Map<number, LetterPledge>();
+  if (tieIds.length === 0) return out;
+  const rows = await db
+    .select({
+      tieId: tieEvents.tieId,
+      type: tieEvents.type,
+      sessionOn: tieEvents.sessionOn,
+      occurredOn: tieEventEffects.occurredOn,
+      occurredPrecision: tieEventEffects.occurredPrecision,
+    })
+    .from(tieEvents)
+    .innerJoin(tieEventEffects, eq(tieEventEffects.eventId, tieEvents.id))
+    .where(and(inArray(tieEvents.tieId, [...tieIds]), eq(tieEventEffects.counts, true), inArray(tieEvents.type, [...PLEDGE_EVENTS])))
+    .orderBy(desc(tieEventEffects.position));
+  for (const r of rows) {
+    if (out.has(r.tieId)) continue;
+    out.set(r.tieId, { type: r.type as LetterPledge['type'], occurredOn: partialDate(r.occurredOn, r.occurredPrecision), sessionOn: r.sessionOn });
+  }
+  return out;
 }

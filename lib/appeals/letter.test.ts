@@ -18,6 +18,7 @@ function tie(partner: string, country: { code: string; name: string }, extra: Pa
     signedOn: null,
     signedYear: null,
     partner: { id: 100, name: partner, kind: 'settlement', country },
+    pledge: null,
     ...extra,
   };
 }
@@ -89,9 +90,9 @@ describe('composeLetter', () => {
     expect(letter.subject).toBe('Звернення щодо розірвання побратимських і партнерських зв’язків (Гомель, Білорусь)');
     const paragraphs = letter.body.split('\n\n');
     expect(paragraphs[0]).toBe('Шановні пані та панове!');
-    expect(letter.body).toContain('досі чинні такі зв’язки: угода про побратимство — Гомель (Білорусь, підписано 1997 року).');
+    expect(letter.body).toContain('За відкритими даними, досі чинна угода про побратимство з містом Гомель (Білорусь, підписано 1997 року).');
     expect(paragraphs).toContain(
-      'Ще 2 ради вже розірвали зв’язки з цим партнером (Гомель): Ковель і Житомир. Загалом ще 9 рад розірвали зв’язки з містами цієї країни (Білорусь), серед них — Полтава і Луцьк.',
+      'Ще 2 ради вже розірвали зв’язки з цим партнером (Гомель): Ковель і Житомир. Крім них, ще 7 рад розірвали зв’язки з містами цієї країни (Білорусь), серед них — Полтава і Луцьк.',
     );
     expect(paragraphs.at(-1)).toBe('З повагою\nОлена Коваль\nЖитомир');
     // No personal paragraph: no empty paragraph left behind.
@@ -103,9 +104,9 @@ describe('composeLetter', () => {
     const letter = composeLetter({ data: chernihiv('en'), campaign: ukraine, language: 'en', signer, personal: 'I grew up in Chernihiv.\n\nMy family still lives there.' });
     expect(letter.subject).toBe('Request to end twin and partner city ties (Gomel, Belarus)');
     expect(letter.body).toContain('I am writing to Chernihiv City Council about the ties');
-    expect(letter.body).toContain('the following are still in force: the twinning agreement with Gomel (Belarus, signed in 1997).');
+    expect(letter.body).toContain('According to public records, the twinning agreement with Gomel (Belarus, signed in 1997) is still in force.');
     expect(letter.body).toContain(
-      '2 other councils have already ended their ties with Gomel: Kovel and Zhytomyr. In all, 9 more councils have ended their ties with towns and cities in Belarus, among them Poltava and Lutsk.',
+      '2 other councils have already ended their ties with Gomel: Kovel and Zhytomyr. Besides them, 7 more councils have ended their ties with towns and cities in Belarus, among them Poltava and Lutsk.',
     );
     expect(letter.body).toContain('so that the public record of Chernihiv is accurate.');
     expect(letter.body).toContain('\n\nI grew up in Chernihiv.\n\nMy family still lives there.\n\nYours sincerely,\nOlena Koval\nZhytomyr');
@@ -129,11 +130,12 @@ describe('composeLetter', () => {
     const [language] = letterLanguages(europe, cologne('de').council);
     expect(language).toBe('de');
     const letter = composeLetter({ data: cologne('de'), campaign: europe, language: 'de', signer: { name: 'Anna Schmidt', city: 'Köln' }, personal: '' });
-    expect(letter.subject).toBe('Beendigung der Partnerschaft zwischen Köln und Wolgograd');
-    expect(letter.body).toContain('ich bitte Sie, die noch bestehende Partnerschaft Ihrer Stadt mit Wolgograd (Russland) zu beenden.');
-    expect(letter.body).toContain('gilt weiterhin Folgendes: die Partnerschaftsvereinbarung mit Wolgograd (Russland, unterzeichnet 1988).');
-    // No facts in the data: the paragraph keeps its general sentence and nothing more.
-    expect(letter.body).toContain('solche Verbindungen beendet.\n\n');
+    expect(letter.subject).toBe('Köln: Beendigung der Partnerschaft mit Wolgograd');
+    expect(letter.body).toContain('ich bitte Sie, die noch bestehenden Verbindungen Ihrer Stadt mit Wolgograd (Russland) zu beenden.');
+    expect(letter.body).toContain('Nach öffentlich zugänglichen Angaben besteht die Partnerschaftsvereinbarung mit Wolgograd (Russland, unterzeichnet 1988) weiterhin.');
+    // No facts in the data: no facts paragraph, and no vague claim ("viele Kommunen") in its place.
+    expect(letter.body).toContain('mit besetzten ukrainischen Städten.\n\nDie Beendigung richtet sich');
+    expect(letter.body).not.toContain('viele Kommunen');
     expect(letter.body.endsWith('Mit freundlichen Grüßen\nAnna Schmidt\nKöln')).toBe(true);
   });
 
@@ -142,7 +144,7 @@ describe('composeLetter', () => {
     expect(letter.subject).toBe('Zakończenie partnerstwa: Kolonia – Volgograd');
     expect(letter.body.split('\n\n')[0]).toBe('Szanowni Państwo,');
     // "1988 r." never splits across lines: a no-break space holds the year and its abbreviation together.
-    expect(letter.body).toContain('wciąż istnieją następujące więzi: porozumienie o partnerstwie — Volgograd (Rosja, podpisano w 1988\u00a0r.).');
+    expect(letter.body).toContain('Według publicznie dostępnych danych nadal obowiązuje porozumienie o partnerstwie z miastem Volgograd (Rosja, podpisano w 1988\u00a0r.).');
     expect(addressBlock(cologne('pl'), 'pl')[0]).toBe('Rat der Stadt Köln');
     expect(addressBlock(cologne('en', 'Henriette Reker'), 'en')).toEqual(['Cologne City Council', 'Henriette Reker', 'Cologne, Deutschland']);
   });
@@ -176,7 +178,7 @@ describe('composeLetter', () => {
     const letter = composeLetter({ data, campaign: ukraine, language: 'en', signer, personal: '' });
     expect(letter.subject).toBe('Request to end twin and partner city ties (Gomel, Mozyr and Kursk, Belarus and Russia)');
     expect(letter.body).toContain(
-      'the twinning agreement with Gomel (Belarus, signed in 1997), the agreement on cooperation with Mozyr (Belarus) and the twin or partner city tie with Kursk (Russia).',
+      'According to public records, the following are still in force: the twinning agreement with Gomel (Belarus, signed in 1997), the agreement on cooperation with Mozyr (Belarus) and the twin or partner city tie with Kursk (Russia).',
     );
   });
 
@@ -207,7 +209,7 @@ describe('composeLetter', () => {
       language: 'en',
       subject: 'About Gomel and Chernihiv',
       body:
-        'Dear members of the council,\n\nPlease end the twinning agreement with Gomel (Belarus, signed in 1997).\n\n2 other councils have already ended their ties with Gomel: Kovel and Zhytomyr. In all, 9 more councils have ended their ties with towns and cities in Belarus, among them Poltava and Lutsk.\n\nOlena Koval',
+        'Dear members of the council,\n\nPlease end the twinning agreement with Gomel (Belarus, signed in 1997).\n\n2 other councils have already ended their ties with Gomel: Kovel and Zhytomyr. Besides them, 7 more councils have ended their ties with towns and cities in Belarus, among them Poltava and Lutsk.\n\nOlena Koval',
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   templateLanguages,
 } from './templates';
 import type { LetterPhrases } from './templates/phrases';
+import { pledgeReminder, tiesInForceSentence } from './ties-sentence';
 
 /**
  * Composing a letter: the campaign's template in the chosen language, filled with the data
@@ -89,10 +90,13 @@ export function factsParagraph(data: LetterData, phrases: LetterPhrases): string
   for (const fact of data.facts.partners) {
     sentences.push(phrases.partnerFact(fact.severedCount, fact.partner.name, namesOf(phrases, fact.named, fact.severedCount)));
   }
+  // One claim per fact: the country sentence counts only the councils the partner sentences
+  // did not already name, and says so ("besides them"), so no number contradicts another.
   for (const fact of data.facts.countries) {
     if (fact.beyondPartnerFacts === 0) continue; // the partner sentences already said it
-    const exhaustive = fact.named.length === fact.severedCount;
-    sentences.push(phrases.countryFact(fact.severedCount, fact.country.name, fact.named.length ? list(phrases, fact.named) : '', exhaustive));
+    const exhaustive = fact.named.length === fact.beyondPartnerFacts;
+    const besides = data.facts.partners.length > 0;
+    sentences.push(phrases.countryFact(fact.beyondPartnerFacts, fact.country.name, fact.named.length ? list(phrases, fact.named) : '', exhaustive, besides));
   }
   return sentences.join(' ');
 }
@@ -119,6 +123,33 @@ export function letterFillIns(
       phrases,
       data.ties.map((t) =>
         phrases.agreement({ kind: kinds?.[t.kind] ?? phrases.kinds[t.kind], partner: t.partner.name, country: t.partner.country.name, year: t.signedYear }),
+      ),
+    ),
+    tiesInForce: tiesInForceSentence(
+      language,
+      data.ties.map((t) => ({
+        kind: t.kind,
+        ...(kinds?.[t.kind] ? { kindText: kinds[t.kind] } : {}),
+        partner: t.partner.name,
+        settlement: t.partner.kind === 'settlement',
+        country: t.partner.country.name,
+        year: t.signedYear,
+      })),
+    ),
+    pledgeReminder: pledgeReminder(
+      language,
+      data.ties.flatMap((t) =>
+        t.pledge
+          ? [
+              {
+                type: t.pledge.type,
+                partner: t.partner.name,
+                settlement: t.partner.kind === 'settlement',
+                on: t.pledge.occurredOn ? writtenDate(t.pledge.occurredOn, language, data.place.country.code) : null,
+                session: t.pledge.sessionOn ? writtenDate({ date: t.pledge.sessionOn, precision: 'day' }, language, data.place.country.code) : null,
+              },
+            ]
+          : [],
       ),
     ),
     facts: factsParagraph(data, phrases),
@@ -169,10 +200,15 @@ export function composeLetter({ data, campaign, language, signer, personal, temp
 
 /** The recipient's block at the top of a printed letter. */
 export function addressBlock(data: LetterData, language: LetterLanguage): string[] {
+  // The council's postal address when the directory has it (lines as written), else the town.
+  const postal = data.council.postalAddress
+    ?.split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return [
     councilNameFor(data, language),
     ...(data.council.headName ? [data.council.headName] : []),
-    `${data.place.name}, ${data.place.country.name}`,
+    ...(postal?.length ? postal : [`${data.place.name}, ${data.place.country.name}`]),
     ...data.council.contactEmails,
   ];
 }
@@ -185,4 +221,20 @@ export function addressBlock(data: LetterData, language: LetterLanguage): string
 export function letterDate(date: Date, language: LetterLanguage, councilCountry: string): string {
   const locale = language === 'en' ? (councilCountry === 'USA' ? 'en-US' : 'en-GB') : language;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A date of the record as the letter writes it: a day in full, a month and year, or a year. */
+function writtenDate(date: { date: string; precision: 'day' | 'month' | 'year' }, language: LetterLanguage, councilCountry: string): string {
+  const locale = language === 'en' ? (councilCountry === 'USA' ? 'en-US' : 'en-GB') : language;
+  const at = new Date(`${date.date.length === 4 ? `${date.date}-01-01` : date.date.length === 7 ? `${date.date}-01` : date.date}T00:00:00Z`);
+  if (date.precision === 'year') return language === 'uk' ? `${date.date.slice(0, 4)} року` : language === 'pl' ? `w ${date.date.slice(0, 4)}\u00a0r.` : date.date.slice(0, 4);
+  const options: Intl.DateTimeFormatOptions = date.precision === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  if (language === 'uk' || language === 'pl') {
+    // "15 січня 2026 року", "15 stycznia 2026 r.": the year word as a letter writes it, not Intl's "р.".
+    const parts = new Intl.DateTimeFormat(locale, { ...(date.precision === 'day' ? { day: 'numeric' } : {}), month: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(at);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    const dayMonth = date.precision === 'day' ? `${part('day')} ${part('month')}` : part('month');
+    return language === 'uk' ? `${dayMonth} ${part('year')} року` : `${dayMonth} ${part('year')}\u00a0r.`;
+  }
+  return new Intl.DateTimeFormat(locale, options).format(at);
 }

@@ -88,8 +88,9 @@ describeEachEngine('runAction', ({ db }) => {
     expect(await runAction(recordTieEvent, { db: db(), user: stranger.user }, respond(tie.tieId))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await runAction(recordTieEvent, { db: db(), user: activist.user }, respond(tie.tieId))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await tieState(tie.tieId)).toEqual(before);
-    // The permission follows the input: the same activist may record a further appeal.
-    expect(await runAction(recordTieEvent, { db: db(), user: activist.user }, { tieId: tie.tieId, type: 'appealed' })).toMatchObject({ ok: true });
+    // Not even an appeal: an activist's letter moves a tie only once Untwin delivered it.
+    expect(await runAction(recordTieEvent, { db: db(), user: activist.user }, { tieId: tie.tieId, type: 'appealed' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await tieState(tie.tieId)).toEqual(before);
   });
 
   it('turns fail() in the body into a typed error and lets anything else through as a bug', async () => {

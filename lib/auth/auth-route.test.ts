@@ -13,6 +13,11 @@ const APP = 'http://localhost:3000';
 const EVIL = 'https://evil.example';
 const address = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.org`;
 
+function setAppUrl(url: string) {
+  process.env.APP_URL = url;
+  resetEnvCache();
+}
+
 describeEachEngine('the auth route refuses other sites (CSRF)', ({ db, handle }) => {
   let queue: MailQueue;
   let client: ReturnType<typeof authTestClient>;
@@ -74,6 +79,18 @@ describeEachEngine('the auth route refuses other sites (CSRF)', ({ db, handle })
     const page = await client.route.GET(new NextRequest('http://evil.example/api/auth/signin', { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } }));
     expect(page.status).toBe(302);
     expect(page.headers.get('location')).not.toContain('evil');
+    expect(new URL(page.headers.get('location')!).origin).toBe(APP);
+  });
+
+  it('keeps redirects at APP_URL when it is a loopback address Next.js would call localhost', async () => {
+    setAppUrl('http://127.0.0.1:3101');
+    try {
+      const loopback = authTestClient(db, 'http://127.0.0.1:3101');
+      const response = await loopback.requestLink(address('loopback'), { origin: 'http://127.0.0.1:3101' });
+      expect(response.headers.get('location')).toBe('http://127.0.0.1:3101/api/auth/verify-request?provider=resend&type=email');
+    } finally {
+      setAppUrl(APP);
+    }
   });
 
   it('refuses a body past its cap with 413 before Auth.js reads it', async () => {

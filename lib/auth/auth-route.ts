@@ -12,16 +12,22 @@ type Handler = (request: NextRequest) => Promise<Response>;
 const LOCALISED_PAGES = new Set<string>(Object.values(AUTH_PAGES));
 
 /**
- * Auth.js sends people to its pages by their unprefixed paths (AUTH_PAGES); when the request
- * says which language the person came from, go straight there instead of through the proxy.
+ * Where Auth.js sends the person, at our public address: Auth.js builds its redirects from the
+ * request's URL, which Next.js rewrites to `localhost` for a loopback host (and which a Host
+ * header could otherwise name), so every redirect is put back at APP_URL. And Auth.js sends
+ * people to its pages by their unprefixed paths (AUTH_PAGES); when the request says which
+ * language the person came from, they go straight there instead of through the proxy.
  */
-function localiseRedirect(response: Response, url: URL): Response {
+function redirectAtAppUrl(response: Response, url: URL): Response {
   const location = response.headers.get('location');
+  if (!location) return response;
+  const app = new URL(env().APP_URL);
+  const target = new URL(location, app);
+  target.protocol = app.protocol;
+  target.host = app.host;
   const locale = callbackLocale(url);
-  if (!location || !locale) return response;
-  const target = new URL(location, env().APP_URL);
-  if (!LOCALISED_PAGES.has(target.pathname)) return response;
-  target.pathname = `/${locale}${target.pathname}`;
+  if (locale && LOCALISED_PAGES.has(target.pathname)) target.pathname = `/${locale}${target.pathname}`;
+  if (target.toString() === location) return response;
   const headers = new Headers(response.headers);
   headers.set('location', target.toString());
   return new Response(response.body, { status: response.status, headers });
@@ -70,7 +76,7 @@ export function authRoute(handlers: { GET: Handler; POST: Handler }): { GET: Han
       }
       const pinned = await atAppUrl(request);
       if (!pinned.ok) return pinned.response;
-      return localiseRedirect(await handlers.GET(pinned.request), url);
+      return redirectAtAppUrl(await handlers.GET(pinned.request), url);
     },
     async POST(request) {
       if (!isSameOriginRequest(request.headers, env().APP_URL)) {
@@ -78,7 +84,7 @@ export function authRoute(handlers: { GET: Handler; POST: Handler }): { GET: Han
       }
       const pinned = await atAppUrl(request);
       if (!pinned.ok) return pinned.response;
-      return localiseRedirect(await handlers.POST(pinned.request), new URL(request.url));
+      return redirectAtAppUrl(await handlers.POST(pinned.request), new URL(request.url));
     },
   };
 }

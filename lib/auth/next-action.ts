@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { getDb } from '../../db/client';
 import { env } from '../env';
 import { clientIp } from '../http/client-ip';
+import { BODY_LIMITS, readBodyWithin } from '../http/read-body';
 import { isSameOriginRequest } from '../http/same-origin';
 import { type Action, type ActionResult, runAction, statusOf } from './action';
 import { getCurrentUser } from './current-user';
@@ -36,9 +37,12 @@ export function formToInput(form: FormData): Record<string, unknown> {
 export function actionRoute<S extends z.ZodType, T>(action: Action<S, T>) {
   return async (request: Request): Promise<Response> => {
     const type = request.headers.get('content-type') ?? '';
+    const body = await readBodyWithin(request, BODY_LIMITS.action);
+    if (!body.ok) return body.response;
     let input: unknown;
     try {
-      input = type.includes('application/json') ? await request.json() : formToInput(await request.formData());
+      const read = new Response(body.bytes, { headers: { 'content-type': type } });
+      input = type.includes('application/json') ? await read.json() : formToInput(await read.formData());
     } catch {
       return Response.json({ error: { code: 'invalid_input', message: 'The body could not be read.' } }, { status: 400 });
     }

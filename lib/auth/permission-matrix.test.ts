@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { appealTies, appeals, councils, mailMessages, users } from '../../db/schema';
+import { appealTies, appeals, councils, mailMessages, places, users } from '../../db/schema';
 import { ACTIONS } from '../actions/registry';
+import { ANSWER_TYPES } from '../council-staff/answer-for-council';
+import { makeTestPdf } from '../documents/test-pdf';
 import { type MailQueue, startQueue } from '../mail/queue';
 import { createPerson } from '../people/test-people';
 import { createTie } from '../testing/factories';
@@ -71,8 +73,19 @@ async function buildWorld(db: Database) {
   };
   const appealA = await waitingAppeal(a);
   const appealB = await waitingAppeal(b);
+  // Who is within which campaign, for bans: these wrote to campaign A's council, that one to B's.
+  const wrote = (who: { row: { id: string } }, tie: typeof a) =>
+    db.insert(appeals).values({ userId: who.row.id, councilId: tie.council.id, campaignId: tie.campaignId, language: 'uk', channel: 'print', state: 'sent', subject: 'Звернення', body: 'Текст', signerName: 'Олена' });
+  await wrote(victim, a);
+  await wrote(bannedActivist, a);
+  const writerB = await person();
+  await wrote(writerB, b);
+  // A tie of campaign A whose partner its source did not name (lib/places/name-partner.ts).
+  const unnamedA = await createTie(db, { campaignId: a.campaignId, partnerCountry: 'BLR' });
+  await db.update(places).set({ kind: 'unnamed' }).where(eq(places.id, unnamedA.partner.id));
 
-  return { a, b, actors, claimB, staffB, organiserB, otherAdmin, bannedOrganiser, claimant, claimA, staffA2, victim, bannedActivist, failedMailId: failedMail!.id, appealA, appealB };
+  const pdf = await makeTestPdf();
+  return { pdf, a, b, unnamedA, actors, claimB, staffB, organiserB, otherAdmin, bannedOrganiser, claimant, claimA, staffA2, victim, bannedActivist, failedMailId: failedMail!.id, appealA, appealB, writerB };
 }
 
 const CASES: Record<string, Case> = {
@@ -114,6 +127,8 @@ const CASES: Record<string, Case> = {
   },
   banPerson: {
     foreign: [
+      { what: 'staff of council B', input: (w) => ({ email: w.staffB.row.email, reason: 'x' }) },
+      { what: 'an activist who wrote only in campaign B', input: (w) => ({ email: w.writerB.row.email, reason: 'x' }) },
       { what: 'an organiser of campaign B', input: (w) => ({ email: w.organiserB.row.email, reason: 'x' }) },
       { what: 'an admin', input: (w) => ({ email: w.otherAdmin.row.email, reason: 'x' }) },
       { what: 'themselves', input: (w) => ({ email: w.actors.organiser.email, reason: 'x' }), roles: ['organiser'] },
@@ -122,7 +137,10 @@ const CASES: Record<string, Case> = {
     owner: { actor: (w) => w.actors.organiser, input: (w) => ({ email: w.victim.row.email, reason: 'Spam' }) },
   },
   unbanPerson: {
-    foreign: [{ what: 'a banned organiser', input: (w) => ({ email: w.bannedOrganiser.row.email }) }],
+    foreign: [
+      { what: 'a banned organiser', input: (w) => ({ email: w.bannedOrganiser.row.email }) },
+      { what: 'an activist who wrote only in campaign B', input: (w) => ({ email: w.writerB.row.email }) },
+    ],
     owner: { actor: (w) => w.actors.organiser, input: (w) => ({ email: w.bannedActivist.row.email }) },
   },
   recordTieEvent: {
@@ -165,6 +183,33 @@ const CASES: Record<string, Case> = {
   setLetterDelivery: {
     foreign: [{ what: 'campaign B', input: (w) => ({ campaignId: w.b.campaignId, mode: 'digest' }) }],
     owner: { actor: (w) => w.actors.organiser, input: (w) => ({ campaignId: w.a.campaignId, mode: 'digest' }) },
+  },
+  splitPlace: {
+    foreign: [{ what: 'the partner of a tie in campaign B', input: (w) => ({ placeId: w.b.partner.id, newName: 'Other', newRegionCode: 'RU-MOS', tieIds: [w.b.tieId], reason: 'Two places' }) }],
+    owner: { actor: (w) => w.actors.organiser, input: (w) => ({ placeId: w.a.partner.id, newName: 'Other', newRegionCode: 'RU-MOS', tieIds: [w.a.tieId], reason: 'Two places' }) },
+  },
+  namePartner: {
+    foreign: [{ what: 'a tie in campaign B', input: (w) => ({ tieId: w.b.tieId, place: { name: 'Pinsk', country: 'RUS' }, sourceUrl: 'https://example.org/pinsk', reason: 'Named' }) }],
+    owner: {
+      actor: (w) => w.actors.organiser,
+      input: (w) => ({ tieId: w.unnamedA.tieId, place: { name: 'Pinsk', country: 'BLR' }, sourceUrl: 'https://example.org/pinsk', reason: 'The council named it.' }),
+    },
+  },
+  // The council workspace (lib/council-staff): staff of council B and organisers of campaign B only.
+  answerForCouncil: {
+    foreign: ANSWER_TYPES.map((type) => ({
+      what: `"${type}" for council B`,
+      input: (w: World) => ({ councilId: w.b.council.id, tieIds: [w.b.tieId], type, occurredOn: '2025-01-10', sessionOn: '2025-02-01', decisionUrl: 'https://rada-b.example/d/1' }),
+    })),
+    owner: { actor: (w) => w.actors.council_staff, input: (w) => ({ councilId: w.a.council.id, tieIds: [w.a.tieId], type: 'responded', note: 'We are considering it.' }) },
+  },
+  updateCouncilDirectory: {
+    foreign: [{ what: "council B's directory entry", input: (w) => ({ councilId: w.b.council.id, contactEmails: 'evil@example.org' }) }],
+    owner: { actor: (w) => w.actors.council_staff, input: (w) => ({ councilId: w.a.council.id, contactEmails: 'rada@rada-a.example', postalAddress: '1 Main Street' }) },
+  },
+  uploadCouncilDocument: {
+    foreign: [{ what: 'a document for council B', input: (w) => ({ councilId: w.b.council.id, file: new File([w.pdf], 'd.pdf') }) }],
+    owner: { actor: (w) => w.actors.council_staff, input: (w) => ({ councilId: w.a.council.id, file: new File([w.pdf], 'd.pdf') }) },
   },
 };
 

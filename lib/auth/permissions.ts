@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   // A partner a source did not name, named later (lib/places/name-partner.ts).
   'tie.name_partner': ORGANISER,
 
+  // --- A council's own work (lib/council-staff): its staff, and organisers of its campaigns ---
+  'council.update_directory': STAFF_OR_ORGANISER, // contact addresses, website, head, postal address
+  'document.upload': STAFF_OR_ORGANISER, // a decision as PDF, evidence for an answer
+
   // --- A person's own account ---
   'account.update': ['activist'], // name, city, language: always one's own
   'staff.claim': ['activist'], // only from an address at the council's official domain

@@ -98,7 +98,9 @@ export async function sendSignInLink(
   return db.transaction(async (tx) => {
     const limit = await consumeSignInLink(tx, { email: identifier, ip }, now);
     if (!limit.allowed) return 'rate_limited';
-    await enqueueMail(tx, { kind: 'sign_in', to: [identifier], subject: mail.subject, html: mail.html, text: mail.text });
+    // The link is a secret: the outbox keeps it only until it is sent, or no longer works.
+    const secretExpiresAt = new Date(now.getTime() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000);
+    await enqueueMail(tx, { kind: 'sign_in', to: [identifier], subject: mail.subject, html: mail.html, text: mail.text, secretExpiresAt });
     return 'queued';
   });
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_RENDER_HEADER, clearPageCache, isCacheablePageRequest, pageKey, servePublicPage, withoutFrameworkScripts } from './page-cache';
+import { PAGE_RENDER_HEADER, clearPageCache, hasScript, isCacheablePageRequest, pageKey, servePublicPage, withoutFrameworkScripts } from './page-cache';
 import type { PublicDataVersion } from './public-data-version';
 import { SIGNAL_MAX_AGE_MS, currentSignal, publishVersion, resetVersionSignal } from './version-signal';
 
@@ -30,6 +30,8 @@ describe('withoutFrameworkScripts', () => {
   it('leaves a page with a client component of its own as it is', () => {
     const withForm = page('<form></form>', `${FRAMEWORK_ROWS}9:I[51234,["$2","/_next/static/chunks/sign-in-form.js"],"SignInForm"]\n`);
     expect(withoutFrameworkScripts(withForm)).toBe(withForm);
+    expect(hasScript(withForm)).toBe(true);
+    expect(hasScript(withoutFrameworkScripts(page('<p>x</p>')))).toBe(false);
   });
 });
 
@@ -58,6 +60,15 @@ describe('which requests the page cache answers', () => {
     expect(pageKey(new URL('http://x/en/tracker?country=UKR'))).not.toBe(pageKey(new URL('http://x/en/tracker?country=POL')));
     expect(pageKey(new URL('http://x/en/tracker'))).toBe('/en/tracker');
   });
+
+  it('leaves out of the key every parameter the page does not read', () => {
+    expect(pageKey(new URL('http://x/en/tracker?utm_source=mail&country=UKR&x=1'))).toBe('/en/tracker?country=UKR');
+    expect(pageKey(new URL('http://x/en/stats?campaign=ukraine-2022&fbclid=abc'))).toBe('/en/stats?campaign=ukraine-2022');
+    expect(pageKey(new URL('http://x/en/map?campaign=europe-2025&page=3'))).toBe('/en/map?campaign=europe-2025');
+    expect(pageKey(new URL('http://x/en/sources/12?page=2&campaign=x'))).toBe('/en/sources/12?page=2');
+    expect(pageKey(new URL('http://x/uk/councils/kharkiv-ukr?page=2&utm_medium=x'))).toBe('/uk/councils/kharkiv-ukr');
+    expect(pageKey(new URL('http://x/en?q=kharkiv'))).toBe('/en');
+  });
 });
 
 describe('servePublicPage, against a server that renders pages', () => {
@@ -69,9 +80,10 @@ describe('servePublicPage, against a server that renders pages', () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       renders.push({ path: req.url ?? '', marked: req.headers[PAGE_RENDER_HEADER] === '1' });
-      // The locale routing sets its cookie on the render too; any other cookie makes a page private.
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': req.url === '/en/data' ? 'session=1' : 'NEXT_LOCALE=en; Path=/' });
-      res.end(page(`<p>render ${renders.length} of ${req.url}</p>`));
+      // A cookie makes a page private; a client component of its own makes it need its scripts.
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...(req.url === '/en/data' ? { 'set-cookie': 'session=1' } : {}) });
+      const rows = req.url === '/en/map' ? `${FRAMEWORK_ROWS}9:I[51234,["$2","/_next/static/chunks/map.js"],"Map"]\n` : FRAMEWORK_ROWS;
+      res.end(page(`<p>render ${renders.length} of ${req.url}</p>`, rows));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -86,7 +98,7 @@ describe('servePublicPage, against a server that renders pages', () => {
 
   const version = (counter: number): PublicDataVersion => ({ epoch: 'e1', counter, names: 0 });
   // What the locale routing answers for a page it lets through.
-  const routed = () => new Response(null, { headers: { 'x-middleware-next': '1', link: '<http://x/uk/tracker>; rel="alternate"; hreflang="uk"', 'set-cookie': 'NEXT_LOCALE=en; Path=/' } });
+  const routed = () => new Response(null, { headers: { 'x-middleware-next': '1', link: '<http://x/uk/tracker>; rel="alternate"; hreflang="uk"' } });
   const serve = (path: string, method = 'GET') => servePublicPage(new Request(`http://example.org${path}`, { method }), routed(), origin);
 
   it('renders a page once per data version and serves those bytes, without scripts, until the version moves', async () => {
@@ -102,8 +114,11 @@ describe('servePublicPage, against a server that renders pages', () => {
     expect(again?.headers.get('x-untwin-page-cache')).toBe('hit');
     expect(await again!.text()).toBe(html);
     expect(renders).toHaveLength(1);
-    // The routing's headers of this request, and what a CDN needs to know.
-    expect(again?.headers.get('set-cookie')).toBe('NEXT_LOCALE=en; Path=/');
+    // The routing's headers of this request, and what a CDN needs to know: no cookie, and a
+    // policy that runs no script (there is none).
+    expect(again?.headers.get('set-cookie')).toBeNull();
+    expect(again?.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(hasScript(html)).toBe(false);
     expect(again?.headers.get('link')).toContain('hreflang="uk"');
     expect(again?.headers.get('cache-control')).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
     expect(again?.headers.get('vary')).toContain('rsc');
@@ -142,9 +157,24 @@ describe('servePublicPage, against a server that renders pages', () => {
     expect(await (await serve('/en/tracker'))!.text()).toContain('render 2');
   });
 
-  it('does not keep a page that sets a cookie of its own', async () => {
+  it('does not keep a page that sets a cookie', async () => {
     publishVersion(version(1));
     expect(await serve('/en/data')).toBeNull();
+  });
+
+  it('does not keep a page that needs scripts of its own, and renders it only once a version to find out', async () => {
+    publishVersion(version(1));
+    expect(await serve('/en/map')).toBeNull();
+    expect(await serve('/en/map')).toBeNull();
+    expect(renders.filter((r) => r.path === '/en/map')).toHaveLength(1);
+  });
+
+  it('renders a page from its key: parameters it does not read neither split nor reach it', async () => {
+    publishVersion(version(1));
+    await serve('/en/tracker?utm_source=mail&country=UKR');
+    const again = await serve('/en/tracker?country=UKR&fbclid=x');
+    expect(again?.headers.get('x-untwin-page-cache')).toBe('hit');
+    expect(renders).toEqual([{ path: '/en/tracker?country=UKR', marked: true }]);
   });
 
   it('leaves a redirect or a rewrite of the locale routing alone', async () => {

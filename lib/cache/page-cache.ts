@@ -1,4 +1,6 @@
 import { routing } from '../../i18n/routing';
+import { SCRIPT_FREE_POLICY } from '../http/content-security-policy';
+import { TIE_FILTER_PARAMS } from '../ties/tie-filters';
 import { PUBLIC_PAGE_CACHE_CONTROL } from './cache-control';
 import { currentSignal } from './version-signal';
 
@@ -15,10 +17,14 @@ import { currentSignal } from './version-signal';
  * came. When the version is not known (no public page rendered yet, or the database not
  * answering) this steps aside and pages render as usual.
  *
- * The kept copy has no JavaScript when the page has no client component of its own: public pages
- * work without it (forms are plain GET forms, links plain links), so the framework's runtime,
- * its hydration data and preloads are left out. A page that does ship a client component keeps
- * all of it.
+ * The kept copy has no JavaScript: public pages work without it (forms are plain GET forms,
+ * links plain links), so the framework's runtime, its hydration data and preloads are left out,
+ * and the copy is served with a Content-Security-Policy that runs no script at all (a nonce
+ * cannot be kept in cached HTML). A page that ships a client component of its own would need
+ * its scripts: it is not kept, and Next.js renders it per request, with a nonce.
+ *
+ * Nor does a kept page set a cookie (a CDN may keep it too), and its key is its path and the
+ * query parameters it reads: `?utm_source=…` or `?x=1` is the same page, rendered once.
  */
 
 // Not /appeals: with `?council=` it sends the reader on to write (a redirect, per person).
@@ -28,9 +34,6 @@ const PUBLIC_PAGE = new RegExp(`^/(?:${routing.locales.join('|')})(?:/(?:tracker
 export const PAGE_RENDER_HEADER = 'x-untwin-page-render';
 
 
-/** The cookie next-intl's routing keeps the reader's language in (its default name). */
-const LOCALE_COOKIE = 'NEXT_LOCALE';
-
 /** Requests the client router makes for its own payloads: never answered with HTML. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-router-segment-prefetch', 'next-action'];
 
@@ -38,7 +41,7 @@ const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree',
  * A page as rendered, as UTF-8 bytes ready to send. Kept uncompressed: Next drops the
  * Content-Encoding of a response from proxy.ts and compresses every response itself.
  */
-type Page = { tag: string; status: number; html: Uint8Array };
+type Page = { tag: string; status: number; html: Uint8Array } | { tag: string; uncacheable: true };
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const pages = new Map<string, Page>();
@@ -52,9 +55,35 @@ export function isCacheablePageRequest(request: Request): boolean {
   return PUBLIC_PAGE.test(new URL(request.url).pathname);
 }
 
-/** One key per page: the path and its parameters in a fixed order (pages read them by name). */
+/**
+ * The query parameters each public page reads (by the segment after the locale): any other
+ * leaves the page as it is. The tracker reads its filters (lib/ties/tie-filters.ts), stats and
+ * the map a campaign, a source its page of ties.
+ */
+function paramsReadBy(pathname: string): readonly string[] {
+  switch (pathname.split('/')[2]) {
+    case 'tracker':
+      return TIE_FILTER_PARAMS;
+    case 'stats':
+    case 'map':
+      return ['campaign'];
+    case 'sources':
+      return ['page'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * One key per page: the path and the parameters the page reads, in a fixed order (pages read
+ * them by name). It is also the address the page is rendered from, so what is kept never
+ * depends on a parameter the key leaves out.
+ */
 export function pageKey(url: URL): string {
-  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+  const read = new Set(paramsReadBy(url.pathname));
+  const params = [...url.searchParams]
+    .filter(([name]) => read.has(name))
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
   const query = new URLSearchParams(params).toString();
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
@@ -62,8 +91,7 @@ export function pageKey(url: URL): string {
 /**
  * The page for this request from the cache (rendering it first if this version has not got it),
  * or null to let Next render it as usual. `routed` is the locale routing's answer to the
- * request: only a request it lets through is served here, with its headers (hreflang links, the
- * locale cookie) added.
+ * request: only a request it lets through is served here, with its hreflang links added.
  */
 export async function servePublicPage(request: Request, routed: Response, origin = internalOrigin()): Promise<Response | null> {
   if (!routed.headers.has('x-middleware-next') || routed.headers.has('x-middleware-rewrite')) return null;
@@ -93,17 +121,18 @@ export async function servePublicPage(request: Request, routed: Response, origin
     pages.set(key, page);
   }
 
+  if ('uncacheable' in page) return null;
+
   const headers = new Headers({
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': PUBLIC_PAGE_CACHE_CONTROL,
     // As Next says of its pages: the router's own requests get another answer from the same address.
     Vary: `${ROUTER_HEADERS.slice(0, 4).join(', ')}, Accept-Encoding`,
+    'Content-Security-Policy': SCRIPT_FREE_POLICY,
     'X-Untwin-Page-Cache': state,
   });
-  for (const name of ['link', 'set-cookie']) {
-    const value = routed.headers.get(name);
-    if (value) headers.set(name, value);
-  }
+  const link = routed.headers.get('link');
+  if (link) headers.set('link', link);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(page.html), { status: page.status, headers });
 }
 
@@ -112,11 +141,12 @@ async function render(url: URL, tag: string): Promise<Page | null> {
     const response = await fetch(url, { headers: { [PAGE_RENDER_HEADER]: '1', 'accept-encoding': 'identity' }, redirect: 'manual', cache: 'no-store' });
     const type = response.headers.get('content-type') ?? '';
     const html = await response.text();
-    // Only what every visitor may get: a page (or a page saying the council is unknown) as HTML,
-    // setting no cookie but the locale routing's own (which each request gets from `routed`).
-    const cookies = response.headers.getSetCookie().filter((c) => !c.startsWith(`${LOCALE_COOKIE}=`));
-    if ((response.status !== 200 && response.status !== 404) || !type.startsWith('text/html') || cookies.length > 0) return null;
-    return { tag, status: response.status, html: new TextEncoder().encode(withoutFrameworkScripts(html)) };
+    // Only what every visitor may get: a page (or a page saying the council is unknown, 404) as
+    // HTML, setting no cookie.
+    if ((response.status !== 200 && response.status !== 404) || !type.startsWith('text/html') || response.headers.getSetCookie().length > 0) return null;
+    const kept = withoutFrameworkScripts(html);
+    if (hasScript(kept)) return { tag, uncacheable: true };
+    return { tag, status: response.status, html: new TextEncoder().encode(kept) };
   } catch {
     return null;
   }
@@ -135,7 +165,7 @@ function keep(key: string, page: Page): void {
   }
 }
 
-const size = (page: Page) => page.html.byteLength;
+const size = (page: Page) => ('uncacheable' in page ? 0 : page.html.byteLength);
 
 /** This server, as seen from itself: `next start` sets PORT (and the address it listens on). */
 function internalOrigin(): string | null {
@@ -165,6 +195,11 @@ export function withoutFrameworkScripts(html: string): string {
   const chunkLists = new Set([...flight.matchAll(CLIENT_REFERENCE)].map((m) => m[1]));
   if (chunkLists.size > 1) return html;
   return html.replace(SCRIPT, (tag, attributes: string) => (/\btype="application\/ld\+json"/.test(attributes) ? tag : '')).replace(SCRIPT_PRELOAD, '');
+}
+
+/** Does the HTML hold a script that would run (JSON-LD is data, and never runs)? */
+export function hasScript(html: string): boolean {
+  return [...html.matchAll(SCRIPT)].some((m) => !/\btype="application\/ld\+json"/.test(m[1]!));
 }
 
 /** For tests: forget every page. */

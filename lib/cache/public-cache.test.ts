@@ -102,7 +102,7 @@ describeEachEngine('public reads cached per data version', ({ db, handle }) => {
     const fired = await fireTieEvent(
       db(),
       { kind: 'system', label: 'test' },
-      { tieId: kharkivBelgorod, type: 'severed', occurred: { date: '2025-02-01', precision: 'day' }, sourceId: null, evidence: { decisionNumber: '42' } },
+      { tieId: kharkivBelgorod, type: 'severed', occurred: { date: '2025-02-01', precision: 'day' }, sourceId: null, evidence: { decisionNumber: '42', url: 'https://example.org/decision-42.pdf' } },
     );
     expect(fired.ok).toBe(true);
 

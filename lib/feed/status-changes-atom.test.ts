@@ -21,6 +21,8 @@ function change(init: Partial<StatusChange> = {}): StatusChange {
     partner: { id: 2, slug: 'gomel-blr', name: 'Homiel', country: { code: 'BLR', name: 'Belarus' } },
     source: { id: 1, title: 'Twin municipalities', url: null, publisher: 'Transparent Cities', seedDocument: '000_2d2a49441774a397.txt', language: 'en' },
     quote: 'Chernihiv ... officially ceased cooperation with ... Homiel',
+    attribution: { kind: 'source', title: 'Twin municipalities', publisher: 'Transparent Cities' },
+    correction: null,
     ...init,
   };
 }

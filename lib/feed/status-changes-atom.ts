@@ -1,6 +1,7 @@
-import { formatPartialDate } from '../dates/partial-date';
+import { type PartialDate, formatPartialDate } from '../dates/partial-date';
 import { partialDateFormat, partialDateValue } from '../i18n/partial-date-format';
-import type { TieStatus } from '../ties/lifecycle';
+import { attributionText } from '../ties/attribution';
+import type { TieEventType, TieStatus } from '../ties/lifecycle';
 import type { StatusChange } from '../ties/status-changes';
 import { escapeXml } from '../xml/escape-xml';
 
@@ -14,7 +15,12 @@ export type AtomOptions = {
   appUrl: string;
   /** The English name of a status ("Pledged to end"), from the messages. */
   statusName: (status: TieStatus) => string;
+  /** What an event says happened ("The council ended the tie"), from the messages; for corrections. */
+  eventName?: (type: TieEventType) => string;
 };
+
+/** Without the messages: the event's type, readable. */
+const plainEventName = (type: TieEventType) => type.replace(/_/g, ' ');
 
 /**
  * Tag URIs (RFC 4151) need a date on which the authority owned its name; it is part of every
@@ -28,11 +34,17 @@ function tagUri(appUrl: string, specific: string): string {
   return `tag:${new URL(appUrl).hostname},${TAG_DATE}:untwin/${specific}`;
 }
 
-const englishDate = (change: StatusChange): string | null => {
-  if (!change.occurredOn) return null;
-  const text = new Intl.DateTimeFormat('en-GB', partialDateFormat(change.occurredOn.precision)).format(partialDateValue(change.occurredOn));
-  return change.occurredByDate ? `on or before ${text}` : change.occurredOn.precision === 'day' ? `on ${text}` : `in ${text}`;
-};
+const dateText = (date: PartialDate): string => new Intl.DateTimeFormat('en-GB', partialDateFormat(date.precision)).format(partialDateValue(date));
+
+function englishDateOf(date: PartialDate | null, byDate: boolean): string | null {
+  if (!date) return null;
+  const text = dateText(date);
+  return byDate ? `on or before ${text}` : date.precision === 'day' ? `on ${text}` : `in ${text}`;
+}
+
+const englishDate = (change: StatusChange): string | null => englishDateOf(change.occurredOn, change.occurredByDate);
+
+const dayOf = (at: Date): PartialDate => ({ date: at.toISOString().slice(0, 10), precision: 'day' });
 
 /** When it happened (a partial date at the start of its period), or when it was recorded. */
 function entryUpdated(change: StatusChange): string {
@@ -42,8 +54,12 @@ function entryUpdated(change: StatusChange): string {
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-export function statusChangeTitle(change: StatusChange, statusName: AtomOptions['statusName']): string {
+export function statusChangeTitle(change: StatusChange, statusName: AtomOptions['statusName'], eventName: (type: TieEventType) => string = plainEventName): string {
   const pair = `${change.place.name} – ${change.partner.name}`;
+  if (change.correction) {
+    const what = `“${eventName(change.correction.target.type)}”`;
+    return change.type === 'withdrawn' ? `Correction: ${pair}: ${what} was withdrawn` : `Correction: ${pair}: ${what} was amended`;
+  }
   const to = lower(statusName(change.toStatus));
   return change.type === 'recorded' ? `${pair}: recorded as ${to}` : `${pair}: ${to}`;
 }
@@ -54,7 +70,34 @@ export function statusChangeLink(change: StatusChange, appUrl: string): string {
   return change.council ? `${base}/en/councils/${encodeURIComponent(change.council.slug)}` : `${base}/en/places/${encodeURIComponent(change.place.slug)}`;
 }
 
-function summary(change: StatusChange, statusName: AtomOptions['statusName']): string {
+function sourceSentence(s: NonNullable<StatusChange['source']>, label = 'Source'): string {
+  const where = s.url ?? (s.seedDocument ? `seed document ${s.seedDocument}` : null);
+  return `${label}: “${s.title}”${s.publisher ? `, ${s.publisher}` : ''}${where ? ` (${where})` : ''}.`;
+}
+
+/** "Correction: the severance of … recorded on … was withdrawn: <reason>". */
+function correctionSummary(change: StatusChange, correction: NonNullable<StatusChange['correction']>, eventName: (type: TieEventType) => string): string {
+  const place = `${change.place.name} (${change.place.country.name})`;
+  const partner = `${change.partner.name} (${change.partner.country.name})`;
+  const target = correction.target;
+  const dated = englishDateOf(target.occurredOn, target.occurredByDate);
+  const entry = `The entry “${eventName(target.type)}” on the tie between ${place} and ${partner}${dated ? `, dated ${dated},` : ''} recorded on ${dateText(dayOf(target.recordedAt))}`;
+  const parts =
+    change.type === 'withdrawn'
+      ? [`Correction: ${entry}, was withdrawn from the record on ${dateText(dayOf(change.recordedAt))}: it no longer counts.`]
+      : [`Correction: ${entry}, was amended on ${dateText(dayOf(change.recordedAt))}.`];
+  if (change.type === 'amended') {
+    const newDate = englishDateOf(correction.newOccurredOn, correction.newOccurredByDate);
+    if (newDate) parts.push(`It happened ${newDate}.`);
+    if (correction.newSource) parts.push(sourceSentence(correction.newSource, 'Corrected source'));
+  }
+  parts.push(correction.reason ? `Reason: ${correction.reason}` : 'No reason was given.');
+  parts.push(`Who stands behind the correction: ${attributionText(change.attribution)}.`);
+  return parts.join(' ');
+}
+
+function summary(change: StatusChange, statusName: AtomOptions['statusName'], eventName: (type: TieEventType) => string): string {
+  if (change.correction) return correctionSummary(change, change.correction, eventName);
   const place = `${change.place.name} (${change.place.country.name})`;
   const partner = `${change.partner.name} (${change.partner.country.name})`;
   const what =
@@ -64,12 +107,9 @@ function summary(change: StatusChange, statusName: AtomOptions['statusName']): s
   const when = englishDate(change);
   const parts = [`${what}${when ? `, ${when}` : ''}.`];
   const s = change.source;
-  if (s) {
-    const where = s.url ?? (s.seedDocument ? `seed document ${s.seedDocument}` : null);
-    parts.push(`Source: “${s.title}”${s.publisher ? `, ${s.publisher}` : ''}${where ? ` (${where})` : ''}.`);
-  } else {
-    parts.push('Source: none recorded.');
-  }
+  if (s) parts.push(sourceSentence(s));
+  if (change.attribution.kind !== 'source') parts.push(`Who stands behind it: ${attributionText(change.attribution)}.`);
+  else if (!s) parts.push('Source: none recorded.');
   if (change.quote) parts.push(`“${change.quote}”`);
   return parts.join(' ');
 }
@@ -81,17 +121,21 @@ export function statusChangesAtom(changes: readonly StatusChange[], options: Ato
   // the document (and its ETag) stable.
   const feedUpdated = updatedTimes.length ? updatedTimes.reduce((a, b) => (a > b ? a : b)) : '1970-01-01T00:00:00Z';
 
+  const eventName = options.eventName ?? plainEventName;
   const entries = changes.map((c) => {
     const link = statusChangeLink(c, base);
+    const related = c.correction ? c.correction.newSource : c.source;
     return [
       '  <entry>',
       `    <id>${escapeXml(tagUri(base, `tie-event/${c.eventId}`))}</id>`,
-      `    <title type="text">${escapeXml(statusChangeTitle(c, options.statusName))}</title>`,
+      `    <title type="text">${escapeXml(statusChangeTitle(c, options.statusName, eventName))}</title>`,
       `    <updated>${entryUpdated(c)}</updated>`,
       `    <link rel="alternate" type="text/html" hreflang="en" href="${escapeXml(link)}"/>`,
-      ...(c.source?.url ? [`    <link rel="related" href="${escapeXml(c.source.url)}" title="${escapeXml(c.source.title)}"/>`] : []),
-      `    <category term="${escapeXml(c.toStatus)}" label="${escapeXml(options.statusName(c.toStatus))}"/>`,
-      `    <summary type="text">${escapeXml(summary(c, options.statusName))}</summary>`,
+      ...(related?.url ? [`    <link rel="related" href="${escapeXml(related.url)}" title="${escapeXml(related.title)}"/>`] : []),
+      c.correction
+        ? `    <category term="correction" label="Correction"/>`
+        : `    <category term="${escapeXml(c.toStatus)}" label="${escapeXml(options.statusName(c.toStatus))}"/>`,
+      `    <summary type="text">${escapeXml(summary(c, options.statusName, eventName))}</summary>`,
       '  </entry>',
     ].join('\n');
   });

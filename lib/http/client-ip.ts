@@ -80,7 +80,13 @@ export function clientIpOptions(): ClientIpOptions {
   const { CLIENT_IP_HEADER, TRUSTED_PROXIES, TRUSTED_PROXY_HOPS } = env();
   const key = `${CLIENT_IP_HEADER} ${TRUSTED_PROXIES ?? ''} ${TRUSTED_PROXY_HOPS}`;
   if (cached?.key !== key) {
-    cached = { key, options: { header: CLIENT_IP_HEADER, trustedProxies: parseTrustedProxies(TRUSTED_PROXIES ?? ''), trustedHops: TRUSTED_PROXY_HOPS } };
+    let trustedProxies: BlockList | null;
+    try {
+      trustedProxies = parseTrustedProxies(TRUSTED_PROXIES ?? '');
+    } catch (e) {
+      throw new Error(`TRUSTED_PROXIES: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    cached = { key, options: { header: CLIENT_IP_HEADER, trustedProxies, trustedHops: TRUSTED_PROXY_HOPS } };
   }
   return cached.options;
 }

@@ -14,7 +14,7 @@ export const BODY_LIMITS = {
   action: 1024 * 1024,
 } as const;
 
-export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; response: Response };
+export type BodyResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; response: Response };
 
 /** 413, with the limit named. */
 export function bodyTooLargeResponse(maxBytes: number): Response {

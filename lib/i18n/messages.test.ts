@@ -31,8 +31,17 @@ describe('messages', () => {
       messages: catalogues[locale] as Tree,
       onError: (e) => errors.push(e.message),
     }) as unknown as { markup: (key: string, values: Record<string, string | number | ((chunks: string) => string)>) => string };
+    // Every argument a message names gets a value: tags a function, the rest a number (which
+    // plural takes as such, select as its `other` case, and text prints), a few real examples.
+    const texts = JSON.stringify(catalogues[locale]);
+    const tags = new Set([...texts.matchAll(/<([a-zA-Z]+)>/g)].map((m) => m[1]!));
+    const examples: Record<string, string | number | ((chunks: string) => string)> = { count: 3, date: '1 June 2022', host: 'untwin.org', place: 'Ternopil', percent: '40%' };
+    for (const tag of tags) examples[tag] = (chunks: string) => chunks;
+    const values: Record<string, string | number | ((chunks: string) => string)> = {};
+    for (const [, name] of texts.matchAll(/\{\s*([a-zA-Z]\w*)/g)) values[name!] = 3;
+    Object.assign(values, examples);
     for (const key of leafKeys(catalogues[locale])) {
-      const text = t.markup(key, { count: 3, date: '1 June 2022', host: 'untwin.org', place: 'Ternopil', percent: '40%', time: (chunks) => chunks });
+      const text = t.markup(key, values);
       expect(text, key).not.toMatch(/[{}]/);
     }
     expect(errors).toEqual([]);

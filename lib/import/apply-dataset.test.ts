@@ -274,7 +274,7 @@ describeEachEngine('applying datasets', ({ db }) => {
             recorded(A, 'active', { date: '2022-05-02' }),
             // Typed after the severance but dated before it: replayed in the order things happened.
             { type: 'severed', status: 'severed', date: '2022-06', dateIsUpperBound: true, source: { url: B.url }, quote: 'ended' },
-            { type: 'appealed', status: 'severed', date: '2022-05-20', dateIsUpperBound: false, source: { url: A.url } },
+            { type: 'appealed', status: 'appealed', date: '2022-05-20', dateIsUpperBound: false, source: { url: A.url } },
           ],
         },
       ]),

@@ -844,10 +844,11 @@ class ApplyRun {
       return { result: 'refused' };
     }
     this.historyTies.add(state.id);
-    // A correction's own status is where the tie stood when it was made; the tie's status after
-    // it is the replayed history's, which the tie's own status in the dataset checks.
-    if (type !== 'noted' && !isCorrection(type) && result.status !== ev.status) {
-      this.reject(ctx.item, `${ctx.label}: ${described} leaves the tie ${result.status}, but the dataset says ${ev.status}.`, ctx.tieIndex);
+    // An event's status is where it left the tie at its place in the history (one dated before
+    // later events leaves it where it then stood); a correction's is where the tie stood when it
+    // was made. The tie's status after all of them is checked against the dataset's tie.
+    if (type !== 'noted' && !isCorrection(type) && result.event.toStatus !== ev.status) {
+      this.reject(ctx.item, `${ctx.label}: ${described} leaves the tie ${result.event.toStatus}, but the dataset says ${ev.status}.`, ctx.tieIndex);
       return { result: 'refused' };
     }
     const from = state.status;

@@ -71,7 +71,7 @@ describe('a malformed CSV', () => {
   });
 
   it('recovers after a stray quote instead of losing the rows after it', () => {
-    const text = `${HEADER}\nA,UKR,,B,RUS,,,,,,,,https://e.org/1,,,,"never closed,,\nC,UKR,,D,RUS,,,,,,,,https://e.org/2,,,,,,,\n`;
+    const text = `${HEADER}\nA,UKR,,B,RUS,,,,,,,,https://e.org/1,,,,"never closed,,\nC,UKR,,D,RUS,,,,,,,,https://e.org/2,,,,,,,,,\n`;
     const result = parseTiesCsv(text);
     expect(result.errors.map((e) => e.line)).toEqual([2]);
     expect(result.dataset.ties.map((t) => t.place.name)).toEqual(['C']);
@@ -84,6 +84,21 @@ describe('a malformed CSV', () => {
     expect(withDefault.errors).toEqual([]);
     expect(withDefault.dataset.ties[0]!.events[0]!.source).toEqual({ url: 'https://example.org/list' });
     expect(withDefault.dataset.sources).toMatchObject([{ url: 'https://example.org/list', title: 'A list' }]);
+  });
+
+  it('reads what kind of source a row cites and the session a scheduled vote names', () => {
+    const text =
+      'place,place_country,partner,partner_country,event,status,event_date,session_on,source_url,source_kind\n' +
+      'Irpin,UKR,Maladzyechna,BLR,recorded,active,2022-05-02,,https://example.org/a,report\n' +
+      'Irpin,UKR,Maladzyechna,BLR,vote_scheduled,pledged,2022-05-25,2022-06-15,https://example.org/b,official\n' +
+      'Irpin,UKR,Maladzyechna,BLR,noted,pledged,,,https://example.org/c,gossip\n';
+    const { dataset, errors } = parseTiesCsv(text);
+    expect(errors).toMatchObject([{ line: 4, message: expect.stringContaining('source_kind must be one of: official, council_answer, news, report, list') }]);
+    expect(dataset.sources.map((s) => [s.url, s.kind])).toEqual([
+      ['https://example.org/a', 'report'],
+      ['https://example.org/b', 'official'],
+    ]);
+    expect(dataset.ties[1]!.events[0]).toMatchObject({ type: 'vote_scheduled', sessionOn: '2022-06-15' });
   });
 });
 

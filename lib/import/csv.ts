@@ -1,3 +1,5 @@
+import { isWebAddress } from '../sources/web-address';
+import { NAME_MESSAGE, hasControlCharacter } from '../text/name';
 import { type CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { parsePartialDate } from '../dates/partial-date';
@@ -84,10 +86,10 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
 const slugList = list.refine((xs) => xs.every((x) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(x)), 'must be campaign slugs such as ukraine-2022, separated by ";"');
 
 const rowSchema = z.object({
-  place: cell.min(1, 'is required'),
+  place: cell.min(1, 'is required').refine((s) => !hasControlCharacter(s), NAME_MESSAGE),
   place_country: country,
   place_aliases: list,
-  partner: cell.min(1, 'is required'),
+  partner: cell.min(1, 'is required').refine((s) => !hasControlCharacter(s), NAME_MESSAGE),
   partner_country: country,
   partner_aliases: list,
   kind: oneOf(TIE_KINDS),
@@ -96,7 +98,7 @@ const rowSchema = z.object({
   status: oneOf(TIE_STATUSES),
   event: oneOf(TIE_EVENT_TYPES),
   event_date: partialDate,
-  source_url: optionalCell.pipe(z.url('must be a full address such as https://example.org/page').optional()),
+  source_url: optionalCell.refine((s) => s === undefined || isWebAddress(s), 'must be a full address such as https://example.org/page'),
   source_seed: optionalCell,
   source_title: optionalCell,
   source_publisher: optionalCell,

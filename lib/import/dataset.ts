@@ -1,3 +1,5 @@
+import { webAddressInput } from '../sources/web-address';
+import { nameInput } from '../text/name';
 import { z } from 'zod';
 import { partialDateSchema } from '../dates/partial-date';
 import { PLACE_KINDS, TIE_KINDS } from '../places/kinds';
@@ -23,7 +25,7 @@ const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 
 /** A source is identified by its URL or by a seed document's file name. */
 export const sourceRefSchema = z
   .object({
-    url: z.url().optional(),
+    url: webAddressInput.optional(),
     seed: z.string().min(1).optional(),
     title: z.string().min(1).optional(),
     publisher: z.string().min(1).optional(),
@@ -40,7 +42,7 @@ export function sourceKey(ref: { url?: string | null; seed?: string | null }): s
 }
 
 export const placeNameSchema = z.object({
-  name: z.string().trim().min(1),
+  name: nameInput(300),
   lang,
   kind: z.enum(['official', 'english', 'transliteration', 'alias', 'historical']),
 });
@@ -48,7 +50,7 @@ export const placeNameSchema = z.object({
 /** A place in full: every name with its language. */
 export const placeSchema = z.object({
   slug,
-  name: z.string().trim().min(1),
+  name: nameInput(300),
   country: countryCode,
   kind: z.enum(PLACE_KINDS).default('settlement'),
   parent: slug.nullish(),
@@ -65,11 +67,11 @@ export type PlaceRecord = z.infer<typeof placeSchema>;
 /** A place as a tie names it: enough to find it by name, or to create it. */
 export const tiePlaceSchema = z.object({
   slug: slug.optional(),
-  name: z.string().trim().min(1),
+  name: nameInput(300),
   country: countryCode,
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(nameInput(300)).default([]),
   kind: z.enum(PLACE_KINDS).optional(),
-  parent: z.object({ name: z.string().trim().min(1), country: countryCode }).optional(),
+  parent: z.object({ name: nameInput(300), country: countryCode }).optional(),
 });
 export type TiePlace = z.infer<typeof tiePlaceSchema>;
 
@@ -86,7 +88,7 @@ export const eventSchema = z.object({
     .object({
       decisionNumber: z.string().optional(),
       decisionDate: z.string().optional(),
-      url: z.url().optional(),
+      url: webAddressInput.optional(),
       description: z.string().optional(),
     })
     .nullish(),
@@ -119,10 +121,10 @@ export type TieRecord = z.infer<typeof tieSchema>;
 export const councilSchema = z.object({
   slug,
   place: slug,
-  name: z.string().min(1).nullish(),
-  localName: z.string().min(1).nullish(),
-  headName: z.string().min(1).nullish(),
-  website: z.url().nullish(),
+  name: nameInput(300).nullish(),
+  localName: nameInput(300).nullish(),
+  headName: nameInput(300).nullish(),
+  website: webAddressInput.nullish(),
   contactEmails: z.array(z.email()).default([]),
   emailDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a domain such as kyivcity.gov.ua')).default([]),
   languages: z.array(lang).default([]),
@@ -188,7 +190,7 @@ export type CountryClaimRecord = z.infer<typeof countryClaimSchema>;
 
 export const fullSourceSchema = z
   .object({
-    url: z.url().nullish(),
+    url: webAddressInput.nullish(),
     seed: z.string().min(1).nullish(),
     title: z.string().min(1),
     publisher: z.string().min(1).nullish(),

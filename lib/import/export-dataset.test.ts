@@ -92,6 +92,8 @@ const varied: DatasetInput = {
       events: [
         { type: 'recorded', status: 'active', date: '2009', source: { url: TC.url } },
         { type: 'vote_scheduled', status: 'pledged', date: '2022-06-01', source: { url: TC.url }, sessionOn: '2022-06-15' },
+        // Typed after the vote was scheduled, dated before it.
+        { type: 'appealed', status: 'appealed', date: '2022-05-20', source: { url: TC.url } },
       ],
     },
     {
@@ -184,11 +186,13 @@ describeEachEngine('exporting the database', ({ db, engine }) => {
     ]);
     expect(kyivMoscow.events[5]).toMatchObject({ targetEvent: 2, reason: 'Sent to another council.' });
     const kyivLeninsky = first.ties[1]!;
-    expect(kyivLeninsky.events.map((e) => [e.type, e.sessionOn ?? null, e.checkResult ?? null])).toEqual([
-      ['recorded', null, null],
-      ['vote_scheduled', '2022-06-15', null],
-      ['checked', null, 'listed'],
+    expect(kyivLeninsky.events.map((e) => [e.type, e.status, e.sessionOn ?? null, e.checkResult ?? null])).toEqual([
+      ['recorded', 'active', null, null],
+      ['vote_scheduled', 'pledged', '2022-06-15', null],
+      ['appealed', 'appealed', null, null],
+      ['checked', 'pledged', null, 'listed'],
     ]);
+    expect(kyivLeninsky.status).toBe('pledged');
     expect(first.sources.map((s) => s.kind)).toEqual(['official', 'report', 'list']);
     expect(first.places.find((p) => p.slug === 'kyiv-ukr')?.regionCode).toBe('UA-30');
     expect(first.countryClaims).toEqual([

@@ -32,6 +32,10 @@ export function rateLimitRules() {
     appealHourly: { bucket: 'appeal_hour', max: e.APPEAL_LIMIT_PER_HOUR, windowSeconds: HOUR },
     /** …and a day's worth, so a script cannot write to every council in a night. */
     appealDaily: { bucket: 'appeal_day', max: e.APPEAL_LIMIT_PER_DAY, windowSeconds: 24 * HOUR },
+    /** Following a council by email (lib/notifications/follow.ts): confirmation mails per address… */
+    followPerAddress: { bucket: 'follow_address', max: e.FOLLOW_LIMIT_PER_ADDRESS, windowSeconds: HOUR },
+    /** …and per client address. */
+    followPerIp: { bucket: 'follow_ip', max: e.FOLLOW_LIMIT_PER_IP, windowSeconds: HOUR },
   } satisfies Record<string, RateLimitRule>;
 }
 

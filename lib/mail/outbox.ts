@@ -24,9 +24,11 @@ export async function enqueueMail(tx: Transaction, mail: OutgoingMail): Promise<
       to: mail.to,
       cc: mail.cc ?? [],
       replyTo: mail.replyTo ?? null,
+      headers: mail.headers && Object.keys(mail.headers).length > 0 ? mail.headers : null,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
+      secretExpiresAt: mail.secretExpiresAt ?? null,
     })
     .returning({ id: mailMessages.id });
   if (!row) throw new Error('The outbox row was not written');

@@ -18,6 +18,10 @@ export type OutgoingMail = {
   text: string;
   /** Defaults to MAIL_FROM. */
   from?: string;
+  /** When a secret the mail carries (a sign-in link) stops working: lib/mail/secrets.ts. */
+  secretExpiresAt?: Date;
+  /** Extra headers, sent as given (List-Unsubscribe and List-Unsubscribe-Post: lib/notifications). */
+  headers?: Record<string, string> | null;
 };
 
 /** What a provider is given: the outbox row's content and its id as the idempotency key. */
@@ -30,6 +34,7 @@ export type ProviderMessage = {
   subject: string;
   html: string;
   text: string;
+  headers?: Record<string, string> | null;
 };
 
 export type SendOutcome =

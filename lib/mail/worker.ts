@@ -3,9 +3,11 @@ import type { JobResult, JobWithMetadata } from 'pg-boss';
 import { type Database, type DatabaseHandle, getDatabaseHandle } from '../../db/client';
 import { emailSuppressions, mailMessages } from '../../db/schema';
 import { startDigestWorker } from '../appeals/digest';
+import { startNotificationWorker } from '../notifications/notification-worker';
 import { applyMailOutcome } from '../appeals/on-mail-outcome';
 import { env } from '../env';
 import { mailProvider } from './providers';
+import { redactExpiredSecrets, redactedContent } from './secrets';
 import { MAIL_DEAD_LETTER_QUEUE, MAIL_QUEUE, type MailJobData, type MailQueue, hasLiveMailJob, startQueue } from './queue';
 import { type SendThrottle, createSendThrottle, pushBackSlots } from './throttle';
 import type { MailProvider, ProviderMessage, SendOutcome } from './types';
@@ -93,13 +95,23 @@ export async function startMailWorker(options: MailWorkerOptions): Promise<MailW
     },
   );
 
+  // Secrets that expired unsent (or in the dev mailbox) leave the outbox within a minute; every
+  // worker sweeps, which costs an indexed look at the few messages that still hold one.
+  const sweep = setInterval(() => {
+    redactExpiredSecrets(handle.db).catch((e: unknown) => console.warn(`[mail] could not remove expired secrets: ${errorMessage(e)}`));
+  }, SECRET_SWEEP_INTERVAL_MS);
+  sweep.unref();
+
   return {
     async stop() {
+      clearInterval(sweep);
       await boss.offWork(MAIL_QUEUE, { wait: true });
       await boss.offWork(MAIL_DEAD_LETTER_QUEUE, { wait: true });
     },
   };
 }
+
+const SECRET_SWEEP_INTERVAL_MS = 60_000;
 
 type DeliveryContext = { db: Database; provider: MailProvider; throttle: SendThrottle };
 
@@ -150,6 +162,7 @@ async function deliver(context: DeliveryContext, job: JobWithMetadata<MailJobDat
     to: sending.to,
     cc: sending.cc,
     replyTo: sending.replyTo,
+    headers: sending.headers,
     subject: sending.subject,
     html: sending.html,
     text: sending.text,
@@ -160,7 +173,15 @@ async function deliver(context: DeliveryContext, job: JobWithMetadata<MailJobDat
     await db.transaction(async (tx) => {
       await tx
         .update(mailMessages)
-        .set({ state: 'sent', providerMessageId: outcome.providerMessageId, provider: provider.name, sentAt: new Date() })
+        .set({
+          state: 'sent',
+          providerMessageId: outcome.providerMessageId,
+          provider: provider.name,
+          sentAt: new Date(),
+          // A secret is in the recipient's inbox now, and needs no copy here; the dev mailbox is
+          // that inbox, and keeps it until it expires (lib/mail/secrets.ts).
+          ...(sending.secretExpiresAt && provider.name !== 'dev_mailbox' ? redactedContent(sending) : {}),
+        })
         .where(eq(mailMessages.id, id));
       await applyMailOutcome(tx, { messageId: id, kind: sending.kind, outcome: 'sent' });
     });
@@ -236,6 +257,8 @@ export function startAppMail(): Promise<void> {
         await startMailWorker({ handle, queue, provider });
         // The appeals' daily digest is built where the mail is sent.
         await startDigestWorker({ handle, queue });
+        // Status changes told to the people who wrote to or follow a council (lib/notifications).
+        await startNotificationWorker({ handle, queue });
         console.info(`[mail] worker started in the app process (${provider.name}, ${env().MAIL_RATE_PER_SECOND}/s)`);
       }
     } catch (e) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { ties, users } from '../../db/schema';
+import { appeals, ties, users } from '../../db/schema';
 import { runAction } from '../auth/action';
 import { createTie } from '../testing/factories';
 import { describeEachEngine } from '../testing/test-database';
@@ -10,6 +10,11 @@ import { createPerson, signIn } from './test-people';
 import { updateAccount } from './update-account';
 
 describeEachEngine('banning a person', ({ db }) => {
+  const writeAppeal = async (userId: string, tie: { council: { id: number }; campaignId: number }) => {
+    await db()
+      .insert(appeals)
+      .values({ userId, councilId: tie.council.id, campaignId: tie.campaignId, language: 'uk', channel: 'print', state: 'sent', subject: 'Звернення', body: 'Текст', signerName: 'Олена' });
+  };
   const bannedState = async (id: string) => {
     const [row] = await db().select({ bannedAt: users.bannedAt, reason: users.bannedReason, by: users.bannedBy }).from(users).where(eq(users.id, id));
     return row!;
@@ -53,8 +58,38 @@ describeEachEngine('banning a person', ({ db }) => {
       ok: false,
       error: { code: 'invalid_input', fieldErrors: { email: expect.any(Array) } },
     });
-    expect(await runAction(banPerson, { db: db(), user: organiser.user }, { email: 'nobody@example.net', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // To an organiser, an address nobody signed in with is as out of reach as a person outside
+    // their campaigns; an admin is told.
+    expect(await runAction(banPerson, { db: db(), user: organiser.user }, { email: 'nobody@example.net', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const admin = await createPerson(db(), { roles: [{ role: 'admin' }] });
+    expect(await runAction(banPerson, { db: db(), user: admin.user }, { email: 'nobody@example.net', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((await bannedState(activist.row.id)).bannedAt).toBeNull();
+  });
+
+  it('lets an organiser ban only people within their campaigns: staff of its councils, activists who wrote in it', async () => {
+    const a = await createTie(db());
+    const b = await createTie(db());
+    const organiserA = await createPerson(db(), { roles: [{ role: 'organiser', campaignId: a.campaignId }] });
+    const staffA = await createPerson(db(), { roles: [{ role: 'council_staff', councilId: a.council.id }] });
+    const staffB = await createPerson(db(), { roles: [{ role: 'council_staff', councilId: b.council.id }] });
+    const writerA = await createPerson(db());
+    const writerB = await createPerson(db());
+    const nobodys = await createPerson(db());
+    await writeAppeal(writerA.row.id, a);
+    await writeAppeal(writerB.row.id, b);
+
+    for (const outside of [staffB, writerB, nobodys]) {
+      expect(await runAction(banPerson, { db: db(), user: organiserA.user }, { email: outside.row.email, reason: 'x' }), outside.row.email).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect((await bannedState(outside.row.id)).bannedAt).toBeNull();
+    }
+    for (const within of [staffA, writerA]) {
+      expect(await runAction(banPerson, { db: db(), user: organiserA.user }, { email: within.row.email, reason: 'Abuse' })).toMatchObject({ ok: true });
+    }
+    // Unbanning is scoped the same way; an admin acts on anyone.
+    const admin = await createPerson(db(), { roles: [{ role: 'admin' }] });
+    expect(await runAction(banPerson, { db: db(), user: admin.user }, { email: staffB.row.email, reason: 'Abuse' })).toMatchObject({ ok: true });
+    expect(await runAction(unbanPerson, { db: db(), user: organiserA.user }, { email: staffB.row.email })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await runAction(unbanPerson, { db: db(), user: organiserA.user }, { email: writerA.row.email })).toMatchObject({ ok: true });
   });
 
   it('leaves organisers and admins to admins, and nobody bans themselves', async () => {

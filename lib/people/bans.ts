@@ -6,12 +6,16 @@ import { memberships, users } from '../../db/schema';
 import type { ActionContext } from '../auth/action';
 import { defineAction, fail } from '../auth/action';
 import { emailSchema, reasonSchema } from './input';
+import { personTarget } from './targets';
 
 /**
  * Banning a person stops every write by them (the action wrapper refuses a banned session) and
  * hides what they wrote from public views (lib/people/public-content.ts). Organisers ban
- * activists and council staff; only admins ban (or unban) organisers and admins; nobody bans
- * themselves. A person is named by address, the one thing an organiser reliably knows.
+ * activists and council staff within their own campaigns (lib/people/targets.ts:
+ * campaignsOfPeople); only admins ban (or unban) organisers and admins, or people of no
+ * campaign; nobody bans themselves. A person is named by address, the one thing an organiser
+ * reliably knows; an organiser is told the same about an address nobody signed in with as about
+ * a person outside their campaigns, so the form tells them nothing about other campaigns.
  */
 async function personByEmail(db: Queryable, email: string) {
   const [person] = await db
@@ -44,7 +48,7 @@ export const banPerson = defineAction({
   name: 'banPerson',
   permission: 'person.ban',
   input: z.strictObject({ email: emailSchema, reason: reasonSchema }),
-  target: () => 'anywhere' as const,
+  target: async (ctx, input) => personTarget(ctx.db, (await personByEmail(ctx.db, input.email))?.id ?? null),
   run: async (ctx, input) => {
     const person = await personByEmail(ctx.db, input.email);
     if (!person) fail('not_found', 'Nobody has signed in with this address.');
@@ -63,7 +67,7 @@ export const unbanPerson = defineAction({
   name: 'unbanPerson',
   permission: 'person.unban',
   input: z.strictObject({ email: emailSchema }),
-  target: () => 'anywhere' as const,
+  target: async (ctx, input) => personTarget(ctx.db, (await personByEmail(ctx.db, input.email))?.id ?? null),
   run: async (ctx, input) => {
     const person = await personByEmail(ctx.db, input.email);
     if (!person) fail('not_found', 'Nobody has signed in with this address.');

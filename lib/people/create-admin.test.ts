@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { memberships, users } from '../../db/schema';
 import { loadGrants } from '../auth/session';
 import { describeEachEngine } from '../testing/test-database';
-import { createAdmin } from './create-admin';
+import { createAdmin, signInInstructions } from './create-admin';
 import { acceptPendingInvitations } from './invitations';
 
 describeEachEngine('createAdmin', ({ db }) => {
@@ -99,5 +99,20 @@ describe('npm run admin:create', { timeout: 300_000 }, () => {
     } finally {
       holder.kill('SIGKILL');
     }
+  });
+});
+
+describe('what admin:create says about signing in', () => {
+  const say = (e: { RESEND_API_KEY?: string; DEV_MAILBOX?: 'on' | 'off'; APP_URL: string }) =>
+    signInInstructions('admin@example.org', { DEV_MAILBOX: 'off', ...e }).join('\n');
+
+  it('never points to a dev mailbox that a production build would not show', () => {
+    expect(say({ APP_URL: 'https://untwin.example', DEV_MAILBOX: 'on' })).not.toContain('/dev/mailbox');
+    expect(say({ APP_URL: 'https://untwin.example' })).toContain('set it so the link can be emailed');
+    expect(say({ APP_URL: 'http://localhost:3000' })).toContain('while the app runs with `npm run dev`');
+    expect(say({ APP_URL: 'http://127.0.0.1:3101', DEV_MAILBOX: 'on' })).toContain('it appears in the dev mailbox at http://127.0.0.1:3101/dev/mailbox.');
+    expect(say({ APP_URL: 'https://untwin.example', RESEND_API_KEY: 're_live' })).toBe(
+      'To sign in, open https://untwin.example/en/sign-in (or /uk/sign-in) and enter admin@example.org; a sign-in link is emailed to it.',
+    );
   });
 });

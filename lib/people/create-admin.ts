@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { memberships, users } from '../../db/schema';
+import type { Env } from '../env';
+import { devMailboxEnabled, isLoopbackUrl } from '../mail/providers';
 import { emailSchema } from './input';
 
 /**
@@ -50,4 +52,25 @@ export async function createAdmin(db: Database, rawEmail: string): Promise<Creat
     }
     return { email, userId: user.id, createdUser, grantedAdmin };
   });
+}
+
+/**
+ * What `npm run admin:create` tells the operator about signing in. The command cannot tell how
+ * the app runs (`npm run dev` or a production build), so it points to the dev mailbox only as
+ * far as the app would show it (lib/mail/providers: devMailboxEnabled), never to a page that is off.
+ */
+export function signInInstructions(email: string, e: Pick<Env, 'RESEND_API_KEY' | 'DEV_MAILBOX' | 'APP_URL'>): string[] {
+  const lines = [`To sign in, open ${e.APP_URL}/en/sign-in (or /uk/sign-in) and enter ${email}; a sign-in link is emailed to it.`];
+  if (e.RESEND_API_KEY) return lines;
+  const mailbox = `${e.APP_URL}/dev/mailbox`;
+  if (devMailboxEnabled({ ...e, NODE_ENV: 'production' })) {
+    lines.push(`No RESEND_API_KEY is set, so the link is not emailed: it appears in the dev mailbox at ${mailbox}.`);
+  } else if (isLoopbackUrl(e.APP_URL)) {
+    lines.push(
+      `No RESEND_API_KEY is set, so the link is not emailed: it appears in the dev mailbox at ${mailbox} while the app runs with \`npm run dev\` (a production build shows that page only with DEV_MAILBOX=on).`,
+    );
+  } else {
+    lines.push('No RESEND_API_KEY is set: set it so the link can be emailed (a production build at a public address never shows the dev mailbox).');
+  }
+  return lines;
 }

@@ -96,14 +96,14 @@ describeEachEngine('public content of a banned person', ({ db }) => {
     const [campaign] = await db().select({ slug: campaigns.slug }).from(campaigns).where(eq(campaigns.id, tie.campaignId));
     const organiser = await createPerson(db(), { roles: [{ role: 'organiser', campaignId: tie.campaignId }] });
     const staff = await createPerson(db(), { roles: [{ role: 'council_staff', councilId: tie.council.id }] });
-    expect(await runAction(recordTieEvent, { db: db(), user: staff.user }, { tieId: tie.tieId, type: 'responded', occurredOn: '2031-01' })).toMatchObject({ ok: true });
+    expect(await runAction(recordTieEvent, { db: db(), user: staff.user }, { tieId: tie.tieId, type: 'responded', occurredOn: '2025-01' })).toMatchObject({ ok: true });
 
     const figures = async () => ({
       headline: (await getHeadlineNumbers(db(), { campaignSlug: campaign!.slug })).lastEventOn,
       campaign: (await listCampaigns(db())).find((c) => c.slug === campaign!.slug)!.headline.lastEventOn,
       council: (await listCouncilsHoldingTies(db(), { campaignSlug: campaign!.slug, locale: 'en' }))[0]!.ties[0]!.lastEventOn,
     });
-    const theirs = { date: '2031-01-01', precision: 'month' };
+    const theirs = { date: '2025-01-01', precision: 'month' };
     expect(await figures()).toEqual({ headline: theirs, campaign: theirs, council: theirs });
     expect(await runAction(banPerson, { db: db(), user: organiser.user }, { email: staff.row.email, reason: 'Made-up reply' })).toMatchObject({ ok: true });
     const seed = { date: '2022-05-25', precision: 'day' };

@@ -9,7 +9,9 @@ import { tieEvents, users } from '../../db/schema';
  * `corrected` event, which is public). Events recorded by the seed or an import
  * (recorded_by null) are always shown.
  *
- * Used inside a query that reads `tie_events` under its own name (not an alias).
+ * Used inside a query that reads `tie_events` under its own name (not an alias): the readers of
+ * the effective history join `tie_events` to `tie_event_effects` (lib/ties/effective-events.ts),
+ * so the rule applies to the event whatever its derived row says.
  */
 export function publicEventsCondition(): SQL {
   return sql`not exists (select 1 from ${users} where ${users.id} = ${tieEvents.recordedBy} and ${users.bannedAt} is not null)`;

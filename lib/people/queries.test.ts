@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { councils, invitations, users } from '../../db/schema';
+import { appeals, councils, invitations, users } from '../../db/schema';
 import { createCampaign, createTie } from '../testing/factories';
 import { describeEachEngine } from '../testing/test-database';
 import { getAccountView, getOrganiserScope, getTieForOrganising, listBannedPeople, listMembers, listOpenInvitations, listPendingStaffClaims, listTiesToUpdate } from './queries';
@@ -81,7 +81,28 @@ describeEachEngine('people queries', ({ db }) => {
     const second = await createPerson(db());
     await db().update(users).set({ bannedAt: new Date('2025-01-01'), bannedReason: 'one' }).where(eq(users.id, first.row.id));
     await db().update(users).set({ bannedAt: new Date('2025-02-01'), bannedReason: 'two' }).where(eq(users.id, second.row.id));
-    const banned = await listBannedPeople(db());
+    const admin = await createPerson(db(), { roles: [{ role: 'admin' }] });
+    const banned = await listBannedPeople(db(), await getOrganiserScope(db(), admin.user.grants, 'en'));
     expect(banned.slice(0, 2).map((b) => b.reason)).toEqual(['two', 'one']);
+  });
+
+  it('shows an organiser only the banned people within their campaigns; an admin all of them', async () => {
+    const a = await createTie(db());
+    const b = await createTie(db());
+    const staffA = await createPerson(db(), { roles: [{ role: 'council_staff', councilId: a.council.id }] });
+    const staffB = await createPerson(db(), { roles: [{ role: 'council_staff', councilId: b.council.id }] });
+    const writerB = await createPerson(db());
+    await db()
+      .insert(appeals)
+      .values({ userId: writerB.row.id, councilId: b.council.id, campaignId: b.campaignId, language: 'uk', channel: 'print', state: 'sent', subject: 'S', body: 'B', signerName: 'O' });
+    for (const person of [staffA, staffB, writerB]) {
+      await db().update(users).set({ bannedAt: new Date(), bannedReason: `reason of ${person.row.email}` }).where(eq(users.id, person.row.id));
+    }
+    const organiserA = await createPerson(db(), { roles: [{ role: 'organiser', campaignId: a.campaignId }] });
+    const seenByA = await listBannedPeople(db(), await getOrganiserScope(db(), organiserA.user.grants, 'en'));
+    expect(seenByA.map((p) => p.email)).toEqual([staffA.row.email]);
+    const admin = await createPerson(db(), { roles: [{ role: 'admin' }] });
+    const seenByAdmin = (await listBannedPeople(db(), await getOrganiserScope(db(), admin.user.grants, 'en'))).map((p) => p.email);
+    for (const person of [staffA, staffB, writerB]) expect(seenByAdmin).toContain(person.row.email);
   });
 });

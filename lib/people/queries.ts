@@ -10,6 +10,7 @@ import { councilNameIn } from '../ties/council-page';
 import { type TieTarget, type TieEventType, type TieStatus } from '../ties/lifecycle';
 import { loadTieTarget } from '../ties/fire-tie-event';
 import { emailDomain } from './email-domain';
+import { campaignsOfPeople } from './targets';
 
 /**
  * What the account, people and tie pages show. Council names come localised, or null with the
@@ -319,13 +320,18 @@ export async function listOpenInvitations(db: Queryable, scope: OrganiserScope, 
 
 export type BannedPerson = { email: string; name: string | null; bannedAt: Date; reason: string | null };
 
-export async function listBannedPeople(db: Queryable): Promise<BannedPerson[]> {
+/** The banned people within the scope's campaigns (everyone, for an admin), latest first. */
+export async function listBannedPeople(db: Queryable, scope: OrganiserScope): Promise<BannedPerson[]> {
   const rows = await db
-    .select({ email: users.email, name: users.name, bannedAt: users.bannedAt, reason: users.bannedReason })
+    .select({ id: users.id, email: users.email, name: users.name, bannedAt: users.bannedAt, reason: users.bannedReason })
     .from(users)
     .where(isNotNull(users.bannedAt))
     .orderBy(desc(users.bannedAt));
-  return rows.map((r) => ({ ...r, bannedAt: r.bannedAt! }));
+  const mine = new Set(scope.campaigns.map((c) => c.id));
+  const campaignsOf = scope.isAdmin ? null : await campaignsOfPeople(db, rows.map((r) => r.id));
+  return rows
+    .filter((r) => !campaignsOf || (campaignsOf.get(r.id) ?? []).some((id) => mine.has(id)))
+    .map((r) => ({ email: r.email, name: r.name, bannedAt: r.bannedAt!, reason: r.reason }));
 }
 
 /**

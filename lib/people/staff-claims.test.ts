@@ -1,14 +1,22 @@
 import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
-import { councils, memberships } from '../../db/schema';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { councils, mailMessages, memberships } from '../../db/schema';
 import { runAction } from '../auth/action';
 import { loadGrants } from '../auth/session';
 import { createTie } from '../testing/factories';
+import { type MailQueue, startQueue } from '../mail/queue';
 import { describeEachEngine } from '../testing/test-database';
 import { claimStaff, decideStaffClaim } from './staff-claims';
 import { createPerson } from './test-people';
 
-describeEachEngine('staff claims', ({ db }) => {
+describeEachEngine('staff claims', ({ db, handle }) => {
+  let queue: MailQueue;
+  beforeAll(async () => {
+    queue = await startQueue(handle());
+  });
+  afterAll(async () => {
+    await queue.stop();
+  });
   let n = 0;
   /** A council at kyiv-N.gov.ua with a tie in a campaign, and an organiser of that campaign. */
   async function council() {
@@ -90,5 +98,21 @@ describeEachEngine('staff claims', ({ db }) => {
     const ownId = own.ok ? own.value.membershipId : 0;
     expect(await runAction(decideStaffClaim, { db: db(), user: organiserClaim.user }, { membershipId: ownId, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await claimsOf(person.row.id)).toMatchObject([{ state: 'pending' }]);
+  });
+
+  it('tells the organisers of a claim, and the claimant of the decision, each in their language (the council’s, when they chose none)', async () => {
+    const c = await council();
+    const olena = await createPerson(db(), { email: `olena.mail@${c.domain}` });
+    const claim = await runAction(claimStaff, { db: db(), user: olena.user }, { councilId: c.councilId });
+    if (!claim.ok) throw new Error(claim.error.message);
+    const to = async (email: string) => (await db().select().from(mailMessages)).filter((m) => m.to.includes(email));
+    expect((await to(c.organiser.row.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/^A staff claim for .+ to decide$/)]);
+    expect((await to(c.organiser.row.email))[0]!.text).toContain(`olena.mail@${c.domain}`);
+
+    const rejected = await runAction(decideStaffClaim, { db: db(), user: c.organiser.user }, { membershipId: claim.value.membershipId, decision: 'reject', reason: 'Not on the council’s staff list.' });
+    expect(rejected).toMatchObject({ ok: true });
+    const mails = await to(olena.row.email);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Вашу заявку працівника ради не схвалено: /)]);
+    expect(mails[0]!.text).toContain('Not on the council’s staff list.');
   });
 });

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors';
-import { councils, memberships } from '../../db/schema';
+import { councils, memberships, users } from '../../db/schema';
+import { tellClaimDecided, tellOrganisersOfClaim } from '../notifications/staff-claim-mail';
 import { defineAction, fail } from '../auth/action';
 import { isAddressAtDomains } from './email-domain';
 import { idSchema, optionalText } from './input';
@@ -25,12 +26,17 @@ export const claimStaff = defineAction({
     if (!council || !isAddressAtDomains(ctx.user.email, council.emailDomains)) {
       fail('forbidden', "Your address is not at one of this council's official domains.");
     }
+    const user = ctx.user;
     try {
-      const [claim] = await ctx.db
-        .insert(memberships)
-        .values({ userId: ctx.user.id, role: 'council_staff', councilId: input.councilId, state: 'pending' })
-        .returning({ id: memberships.id });
-      return { membershipId: claim!.id };
+      // The claim and the organisers' mail about it commit together.
+      return await ctx.db.transaction(async (tx) => {
+        const [claim] = await tx
+          .insert(memberships)
+          .values({ userId: user.id, role: 'council_staff', councilId: input.councilId, state: 'pending' })
+          .returning({ id: memberships.id });
+        await tellOrganisersOfClaim(tx, { councilId: input.councilId, claimantEmail: user.email });
+        return { membershipId: claim!.id };
+      });
     } catch (e) {
       // One membership per person and council, whatever its state: a pending claim waits for
       // its decision, a rejected one stays rejected, an active one needs no claim.
@@ -62,19 +68,27 @@ export const decideStaffClaim = defineAction({
     const [claim] = await ctx.db.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.id, input.membershipId));
     if (claim?.userId === ctx.user.id) fail('forbidden', 'Nobody decides their own claim.');
     const approve = input.decision === 'approve';
-    // Only a claim still pending is decided: two organisers deciding at once cannot both win.
-    const decided = await ctx.db
-      .update(memberships)
-      .set({
-        state: approve ? 'active' : 'revoked',
-        grantedBy: approve ? ctx.user.id : null,
-        decidedAt: ctx.now,
-        decidedBy: ctx.user.id,
-        decisionReason: input.reason,
-      })
-      .where(and(eq(memberships.id, input.membershipId), eq(memberships.state, 'pending')))
-      .returning({ id: memberships.id, state: memberships.state });
-    if (decided.length === 0) fail('conflict', 'This claim has already been decided.');
-    return { membershipId: input.membershipId, state: decided[0]!.state };
+    const user = ctx.user;
+    return ctx.db.transaction(async (tx) => {
+      // Only a claim still pending is decided: two organisers deciding at once cannot both win.
+      const decided = await tx
+        .update(memberships)
+        .set({
+          state: approve ? 'active' : 'revoked',
+          grantedBy: approve ? user.id : null,
+          decidedAt: ctx.now,
+          decidedBy: user.id,
+          decisionReason: input.reason,
+        })
+        .where(and(eq(memberships.id, input.membershipId), eq(memberships.state, 'pending')))
+        .returning({ id: memberships.id, state: memberships.state, userId: memberships.userId, councilId: memberships.councilId });
+      if (decided.length === 0) fail('conflict', 'This claim has already been decided.');
+      // The claimant hears the decision (and the reason of a rejection) in their language.
+      const [claimant] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, decided[0]!.userId));
+      if (claimant && decided[0]!.councilId) {
+        await tellClaimDecided(tx, { ...claimant, councilId: decided[0]!.councilId, approved: approve, reason: input.reason });
+      }
+      return { membershipId: input.membershipId, state: decided[0]!.state };
+    });
   },
 });

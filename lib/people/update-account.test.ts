@@ -20,6 +20,14 @@ describeEachEngine('updateAccount', ({ db }) => {
     expect(await profile(person.row.id)).toEqual({ name: null, city: null, locale: 'uk' });
   });
 
+  it('refuses a name or city with a control character, and changes nothing', async () => {
+    const person = await createPerson(db());
+    for (const input of [{ name: 'Olena\u202egnohS', locale: 'en' }, { name: 'Olena', city: 'Lviv\nBcc: x@example.org', locale: 'en' }, { name: 'a\u0000', locale: 'en' }]) {
+      expect(await runAction(updateAccount, { db: db(), user: person.user }, input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await profile(person.row.id)).toEqual({ name: null, city: null, locale: null });
+  });
+
   it('refuses an input that names another person, and changes neither account', async () => {
     const person = await createPerson(db());
     const other = await createPerson(db());

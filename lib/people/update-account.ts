@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { users } from '../../db/schema';
 import { routing } from '../../i18n/routing';
 import { defineAction, fail } from '../auth/action';
-import { optionalText } from './input';
+import { optionalNameInput } from '../text/name';
 
 /**
  * A person's own name, city and language. The input names no person: the account changed is
@@ -14,8 +14,8 @@ export const updateAccount = defineAction({
   name: 'updateAccount',
   permission: 'account.update',
   input: z.strictObject({
-    name: optionalText(200),
-    city: optionalText(200),
+    name: optionalNameInput(200),
+    city: optionalNameInput(200),
     locale: z.enum(routing.locales),
   }),
   target: () => 'anywhere' as const,

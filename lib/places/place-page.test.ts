@@ -12,16 +12,34 @@ describeEachEngine('place page', ({ db }) => {
     const page = await getPlacePage(db(), 'khabarovsk-rus', { locale: 'en' });
     expect(page?.place).toMatchObject({ name: 'Khabarovsk', country: { code: 'RUS', name: 'Russia' }, councilSlug: null });
     const partners = page!.ties.map((t) => t.other.slug);
-    expect(partners).toEqual(expect.arrayContaining(['portland-usa', 'niigata-jpn', 'harbin-chn']));
-    const portland = page!.ties.find((t) => t.other.slug === 'portland-usa');
+    // Khabarovsk's Portland is Oregon's (the seed keeps Maine's apart, as Arkhangelsk's partner).
+    expect(partners).toEqual(expect.arrayContaining(['portland-us-or-usa', 'niigata-jpn', 'harbin-chn']));
+    expect(partners).not.toContain('portland-us-me-usa');
+    const portland = page!.ties.find((t) => t.other.slug === 'portland-us-or-usa');
     expect(portland).toMatchObject({
       status: 'appealed',
       inForce: true,
       severed: false,
-      other: { name: 'Portland', country: { code: 'USA' }, councilSlug: 'portland-usa' },
+      other: { name: 'Portland', country: { code: 'USA' }, councilSlug: 'portland-us-or-usa' },
       lastEventOn: { date: '2022-06-04', precision: 'day' },
+      // The news item of 4 June 2022 says Khabarovsk "is still twinned" with it: a dated confirmation.
+      confirmation: { confirmed: true, on: { date: '2022-06-04', precision: 'day' }, basis: 'news' },
     });
-    expect(page?.counts).toEqual({ total: page!.ties.length, inForce: page!.ties.length, severed: 0 });
+    expect(page?.counts).toMatchObject({ total: page!.ties.length, inForce: page!.ties.length, severed: 0 });
+    expect(page!.counts.figures.confirmedInForce + page!.counts.figures.listedNotConfirmed).toBe(page!.counts.inForce);
+  });
+
+  it('shows ties known only from the undated list as listed, not confirmed, with the list that has them', async () => {
+    const page = await getPlacePage(db(), 'khabarovsk-rus', { locale: 'en' });
+    const harbin = page!.ties.find((t) => t.other.slug === 'harbin-chn');
+    expect(harbin?.confirmation).toMatchObject({ confirmed: false, listedBy: { title: 'List of twin towns and sister cities in Russia' } });
+    expect(harbin?.signedOn).toBeNull();
+  });
+
+  it('says a partner the source does not name is not named, and does not name it', async () => {
+    const page = await getPlacePage(db(), 'unnamed-blr-partner-of-shostka-ukr', { locale: 'en' });
+    expect(page!.place).toMatchObject({ unnamed: true, name: 'a Belarusian partner the source does not name', spellings: [] });
+    expect(page!.ties.map((t) => t.other.slug)).toEqual(['shostka-ukr']);
   });
 
   it('uses Ukrainian names on Ukrainian pages and lists every spelling', async () => {

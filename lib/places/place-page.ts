@@ -1,14 +1,18 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { councils, countries, placeNames, places, tieEvents, ties } from '../../db/schema';
-import { publicEventsCondition } from '../people/public-content';
+import { councils, countries, placeNames, places, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
+import { type TieConfirmation, loadTieConfirmations } from '../ties/confirmation';
+import { type CountryClaim, loadCountryClaims } from '../ties/country-claims';
+import { latestCountingEffect, publicEventOfEffect } from '../ties/effective-events';
+import { type TieFigures, countFigures, isInForce, isSevered } from '../ties/figures';
+import type { TieStatus } from '../ties/lifecycle';
+import type { CountryRef, PlaceRef } from '../ties/queries';
 import type { TieKind } from './kinds';
 import { NAME_KIND_PREFERENCE } from './localised-place-names';
-import { type TieStatus, isInGroup } from '../ties/lifecycle';
-import type { CountryRef, PlaceRef } from '../ties/queries';
+import { displayPlaceName, isUnnamedPlace } from './unnamed-place';
 
 /**
  * The "mirror" page of a place: every tie it has, whichever side it is on, so a partner city
@@ -72,11 +76,16 @@ export type PlacePageTie = {
   severed: boolean;
   kind: TieKind;
   agreementTitle: string | null;
+  /** Since when the tie exists: its signing date when a source gives it, else null ("not known"). */
   signedOn: PartialDate | null;
   /** The place at the other end of the tie, and its council's page when it has one. */
   other: PlaceRef & { councilSlug: string | null };
-  /** The date of the latest event: what the status stands on. */
+  /** The date of the latest event that still counts: what the status stands on. */
   lastEventOn: PartialDate | null;
+  /** When and by what its status was last confirmed, or which source only lists it. */
+  confirmation: TieConfirmation;
+  /** Claims about every tie of the country of its place on the campaign's side. */
+  countryClaims: CountryClaim[];
 };
 
 export type PlacePage = {
@@ -87,10 +96,13 @@ export type PlacePage = {
     parent: PlaceLink | null;
     spellings: PlaceSpelling[];
     councilSlug: string | null;
+    /** A partner the source does not name: its page says so, and is not in the sitemap. */
+    unnamed: boolean;
   };
   /** In force first, then severed, then the rest; by the other place's country and name within. */
   ties: PlacePageTie[];
-  counts: { total: number; inForce: number; severed: number };
+  /** By the one definition of each figure (lib/ties/figures.ts). */
+  counts: { total: number; inForce: number; severed: number; figures: TieFigures };
 };
 
 function statusRank(tie: { inForce: boolean; severed: boolean }): number {
@@ -137,24 +149,38 @@ export async function getPlacePage(db: Queryable, slug: string, options: { local
       agreementTitle: ties.agreementTitle,
       signedOn: ties.signedOn,
       signedPrecision: ties.signedPrecision,
+      tiePlaceId: ties.placeId,
       otherId: other.id,
       otherSlug: other.slug,
       otherName: other.name,
+      otherKind: other.kind,
       otherCountry: otherCountry.code,
       otherCountryAlpha2: otherCountry.alpha2,
       otherCountryName: otherCountry.name,
       otherCouncilSlug: councils.slug,
-      lastEventOn: tieEvents.occurredOn,
-      lastEventPrecision: tieEvents.occurredPrecision,
+      lastEventOn: tieEventEffects.occurredOn,
+      lastEventPrecision: tieEventEffects.occurredPrecision,
+      lastEventId: tieEvents.id,
     })
     .from(ties)
     // The other end: the partner when this place is the tie's place, and the other way round.
     .innerJoin(other, or(and(eq(ties.placeId, place.id), eq(other.id, ties.partnerId)), and(eq(ties.partnerId, place.id), eq(other.id, ties.placeId))))
     .innerJoin(otherCountry, eq(otherCountry.code, other.country))
     .leftJoin(councils, eq(councils.placeId, other.id))
-    // The event that produced the tie's current revision is its latest (when it is public).
-    .leftJoin(tieEvents, and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition()))
+    // The latest event that still counts (its date shown only when it is public).
+    .leftJoin(tieEventEffects, latestCountingEffect(ties.id))
+    .leftJoin(tieEvents, publicEventOfEffect())
     .where(or(eq(ties.placeId, place.id), eq(ties.partnerId, place.id)));
+
+  // The campaign's side of each tie is its place: this one, or the other end.
+  const campaignSideCountry = (r: (typeof rows)[number]) => (r.tiePlaceId === place.id ? place.countryCode : r.otherCountry);
+  const [confirmations, claims] = await Promise.all([
+    loadTieConfirmations(
+      db,
+      rows.map((r) => r.id),
+    ),
+    loadCountryClaims(db, [...new Set(rows.map(campaignSideCountry))], locale),
+  ]);
 
   const named = [
     { id: place.id, name: place.name },
@@ -170,19 +196,26 @@ export async function getPlacePage(db: Queryable, slug: string, options: { local
   const tieList: PlacePageTie[] = rows.map((r) => ({
     id: r.id,
     status: r.status,
-    inForce: isInGroup(r.status, 'inForce'),
-    severed: r.status === 'severed',
+    inForce: isInForce(r),
+    severed: isSevered(r),
     kind: r.kind,
     agreementTitle: r.agreementTitle,
     signedOn: partialDate(r.signedOn, r.signedPrecision),
     other: {
       id: r.otherId,
       slug: r.otherSlug,
-      name: display(r.otherId, r.otherName),
+      name: displayPlaceName(
+        { kind: r.otherKind, country: r.otherCountry, alpha2: r.otherCountryAlpha2, countryName: r.otherCountryName },
+        display(r.otherId, r.otherName),
+        locale,
+      ),
       country: countryIn(locale, r.otherCountry, r.otherCountryAlpha2, r.otherCountryName),
       councilSlug: r.otherCouncilSlug,
+      ...(isUnnamedPlace({ kind: r.otherKind }) ? { unnamed: true } : {}),
     },
-    lastEventOn: partialDate(r.lastEventOn, r.lastEventPrecision),
+    lastEventOn: r.lastEventId !== null ? partialDate(r.lastEventOn, r.lastEventPrecision) : null,
+    confirmation: confirmations.get(r.id) ?? { confirmed: false, listedBy: null },
+    countryClaims: claims.get(campaignSideCountry(r)) ?? [],
   }));
   const collator = new Intl.Collator(locale);
   tieList.sort(
@@ -193,17 +226,22 @@ export async function getPlacePage(db: Queryable, slug: string, options: { local
       a.id - b.id,
   );
 
+  const unnamed = isUnnamedPlace(place);
   return {
     place: {
       id: place.id,
       slug: place.slug,
-      name: display(place.id, place.name),
+      name: unnamed
+        ? displayPlaceName({ kind: place.kind, country: place.countryCode, alpha2: place.countryAlpha2, countryName: place.countryName }, place.name, locale)
+        : display(place.id, place.name),
       englishName: place.name,
       kind: place.kind,
+      unnamed,
       country: countryIn(locale, place.countryCode, place.countryAlpha2, place.countryName),
       region: link(place.regionId, place.regionSlug, place.regionName),
       parent: link(place.parentId, place.parentSlug, place.parentName),
-      spellings: names.get(place.id)?.spellings ?? [],
+      // An unnamed partner's placeholder spellings are not names.
+      spellings: unnamed ? [] : (names.get(place.id)?.spellings ?? []),
       councilSlug: place.councilSlug,
     },
     ties: tieList,
@@ -211,6 +249,7 @@ export async function getPlacePage(db: Queryable, slug: string, options: { local
       total: tieList.length,
       inForce: tieList.filter((t) => t.inForce).length,
       severed: tieList.filter((t) => t.severed).length,
+      figures: countFigures(tieList.map((t) => ({ status: t.status, confirmed: t.confirmation.confirmed }))),
     },
   };
 }

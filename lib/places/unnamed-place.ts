@@ -31,3 +31,8 @@ export function unnamedPlaceName(place: { country: string; alpha2?: string | nul
 export function displayPlaceName(place: UnnamedPlaceInput, name: string, locale: string): string {
   return isUnnamedPlace(place) ? unnamedPlaceName(place, locale) : name;
 }
+
+/** A name that may start a heading or a cell: "a Belarusian partner…" -> "A Belarusian partner…". */
+export function sentenceStart(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

@@ -1,4 +1,4 @@
-import { asc, eq, max, or } from 'drizzle-orm';
+import { asc, eq, max, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { councils, places, sources, tieEvents, ties } from '../../db/schema';
 
@@ -9,7 +9,7 @@ export type SitemapPages = {
   /** When anything in the record last changed: the home, tracker and stats pages show it all. */
   lastModified: Date | null;
   councils: SitemapPage[];
-  /** Places on either side of a tie: the "mirror" pages. */
+  /** Places on either side of a tie: the "mirror" pages (not a partner the source does not name: its page has nothing to find). */
   places: SitemapPage[];
   /** Every source, by id: its page lists the ties it backs (and a seed document's text). */
   sources: { id: number; lastModified: Date | null }[];
@@ -35,6 +35,7 @@ export async function listSitemapPages(db: Queryable): Promise<SitemapPages> {
       .from(places)
       .innerJoin(ties, or(eq(ties.placeId, places.id), eq(ties.partnerId, places.id)))
       .leftJoin(tieEvents, eq(tieEvents.tieId, ties.id))
+      .where(ne(places.kind, 'unnamed'))
       .groupBy(places.slug)
       .orderBy(asc(places.slug)),
     db

@@ -1,17 +1,22 @@
-import { asc, countDistinct, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { councils, countries, places, sources, tieEvents, ties } from '../../db/schema';
+import { councils, countries, places, sources, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { countryIn, placeNamesIn } from '../places/place-page';
-import { type TieStatus, isInGroup } from '../ties/lifecycle';
+import { displayPlaceName, isUnnamedPlace } from '../places/unnamed-place';
+import { isInForce } from '../ties/figures';
+import type { TieStatus } from '../ties/lifecycle';
 import type { PlaceRef } from '../ties/queries';
 import { type SourceSummary, sourceSummaryColumns, toSourceSummary } from './source-summary';
 
-/** A tie one of whose events cites the source. */
+/** A tie one of whose events cites the source (as recorded, or after an amendment). */
 export type CitingTie = {
   id: number;
   status: TieStatus;
   inForce: boolean;
+  /** Does a fact the source backs still count on this tie? No when every event citing it was
+   * withdrawn, or amended to another source: the page marks it. */
+  counts: boolean;
   place: PlaceRef;
   partner: PlaceRef;
   /** The council page to read the tie's timeline on: the place's council, else the partner's. */
@@ -41,9 +46,19 @@ export async function getSourcePage(
   const source = row ? toSourceSummary(row) : null;
   if (!source) return null;
 
-  const citingIds = db.selectDistinct({ id: tieEvents.tieId }).from(tieEvents).where(eq(tieEvents.sourceId, id));
-  const [counted] = await db.select({ total: countDistinct(tieEvents.tieId) }).from(tieEvents).where(eq(tieEvents.sourceId, id));
-  const total = counted?.total ?? 0;
+  // Ties with an event that cites it as recorded, or after an amendment gave it as the source.
+  const citingIds = db
+    .select({ id: tieEvents.tieId })
+    .from(tieEvents)
+    .where(eq(tieEvents.sourceId, id))
+    .union(db.select({ id: tieEventEffects.tieId }).from(tieEventEffects).where(eq(tieEventEffects.sourceId, id)));
+  const [counted] = await db.select({ total: count() }).from(ties).where(inArray(ties.id, citingIds));
+  const total = Number(counted?.total ?? 0);
+  const stillCounts = sql<boolean>`exists (select 1 from ${tieEventEffects} where ${and(
+    eq(tieEventEffects.tieId, ties.id),
+    eq(tieEventEffects.sourceId, id),
+    eq(tieEventEffects.counts, true),
+  )})`;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), pageCount);
 
@@ -59,15 +74,18 @@ export async function getSourcePage(
           .select({
             id: ties.id,
             status: ties.status,
+            counts: stillCounts,
             placeId: places.id,
             placeSlug: places.slug,
             placeName: places.name,
+            placeKind: places.kind,
             placeCountry: placeCountry.code,
             placeCountryAlpha2: placeCountry.alpha2,
             placeCountryName: placeCountry.name,
             partnerId: partner.id,
             partnerSlug: partner.slug,
             partnerName: partner.name,
+            partnerKind: partner.kind,
             partnerCountry: partnerCountry.code,
             partnerCountryAlpha2: partnerCountry.alpha2,
             partnerCountryName: partnerCountry.name,
@@ -106,18 +124,25 @@ export async function getSourcePage(
       ties: rows.map((r) => ({
         id: r.id,
         status: r.status,
-        inForce: isInGroup(r.status, 'inForce'),
+        inForce: isInForce(r),
+        counts: Boolean(r.counts),
         place: {
           id: r.placeId,
           slug: r.placeSlug,
-          name: display(r.placeId, r.placeName),
+          name: displayPlaceName({ kind: r.placeKind, country: r.placeCountry, alpha2: r.placeCountryAlpha2, countryName: r.placeCountryName }, display(r.placeId, r.placeName), locale),
           country: countryIn(locale, r.placeCountry, r.placeCountryAlpha2, r.placeCountryName),
+          ...(isUnnamedPlace({ kind: r.placeKind }) ? { unnamed: true } : {}),
         },
         partner: {
           id: r.partnerId,
           slug: r.partnerSlug,
-          name: display(r.partnerId, r.partnerName),
+          name: displayPlaceName(
+            { kind: r.partnerKind, country: r.partnerCountry, alpha2: r.partnerCountryAlpha2, countryName: r.partnerCountryName },
+            display(r.partnerId, r.partnerName),
+            locale,
+          ),
           country: countryIn(locale, r.partnerCountry, r.partnerCountryAlpha2, r.partnerCountryName),
+          ...(isUnnamedPlace({ kind: r.partnerKind }) ? { unnamed: true } : {}),
         },
         councilSlug: r.placeCouncilSlug ?? r.partnerCouncilSlug,
       })),

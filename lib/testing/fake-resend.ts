@@ -20,6 +20,8 @@ export type FakeResendMessage = {
   subject: string;
   html: string | null;
   text: string | null;
+  /** The email's own extra headers (the API's `headers` field), e.g. List-Unsubscribe. */
+  emailHeaders: Record<string, string>;
   idempotencyKey: string | null;
   /** The HTTP request headers, without Authorization. */
   headers: Record<string, string>;
@@ -144,7 +146,16 @@ function validateEmail(body: unknown): Omit<FakeResendMessage, 'id' | 'idempoten
     subject,
     html,
     text,
+    emailHeaders: emailHeaders(fields.headers),
   };
+}
+
+function emailHeaders(value: unknown): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw new ResendError(422, 'validation_error', 'Invalid `headers` field. It must be an object of strings.');
+  }
+  return value as Record<string, string>;
 }
 
 /** Key order must not make two equal bodies differ. */

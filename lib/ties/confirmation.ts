@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import { type RecorderRole, type SourceKind, sources, tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { type PartialDate, partialDate } from '../dates/partial-date';
@@ -41,7 +41,7 @@ export function confirmationBasis(e: { recorderRole: RecorderRole; sourceKind: S
 
 const CHUNK = 1000;
 
-type SourceColumns = Pick<typeof sources, 'id' | 'title' | 'publisher' | 'url' | 'seedDocument' | 'publishedOn' | 'publishedPrecision' | 'language'>;
+type SourceColumns = { [K in 'id' | 'title' | 'publisher' | 'url' | 'seedDocument' | 'publishedOn' | 'publishedPrecision' | 'language']: AnyPgColumn };
 
 /** The SourceSummary columns of an alias of `sources`. */
 function summaryColumns<T extends SourceColumns>(table: T) {

@@ -105,8 +105,46 @@ describeEachEngine('council page', ({ db }) => {
     expect(kamianske?.ambiguities.flatMap((a) => a.moreQuotes).join(' ')).toContain('Babruysk');
   });
 
+  it('shows Shostka’s unnamed Belarusian partner as such, in force, with something left to ask', async () => {
+    const en = await getCouncilPage(db(), 'shostka-ukr', { locale: 'en' });
+    const tie = en!.ties.find((t) => t.partner.unnamed)!;
+    expect(tie.partner).toMatchObject({ name: 'a Belarusian partner the source does not name', country: { code: 'BLR' } });
+    expect(tie.inForce).toBe(true);
+    expect(en).toMatchObject({ situation: 'holds' });
+    expect(en!.askable).toBeGreaterThanOrEqual(1);
+    const uk = await getCouncilPage(db(), 'shostka-ukr', { locale: 'uk' });
+    expect(uk!.ties.find((t) => t.partner.unnamed)?.partner.name).toBe('білоруський партнер, якого джерело не називає');
+  });
+
+  it('shows Lutsk’s severance of June 2022, of a partner the update does not name', async () => {
+    const page = await getCouncilPage(db(), 'lutsk-ukr', { locale: 'en' });
+    const tie = page!.ties.find((t) => t.partner.unnamed)!;
+    expect(tie.status).toBe('severed');
+    const severed = tie.events.find((e) => e.type === 'severed' || (e.type === 'recorded' && e.toStatus === 'severed'))!;
+    expect(severed.occurredOn).toEqual({ date: '2022-06-27', precision: 'day' });
+    expect(severed.counts).toBe(true);
+  });
+
+  it('says Mariupol cannot act now, not that nothing is left to ask', async () => {
+    const page = await getCouncilPage(db(), 'mariupol-ukr', { locale: 'en' });
+    expect(page!.ties.every((t) => t.status === 'occupied')).toBe(true);
+    expect(page).toMatchObject({ situation: 'blocked', askable: 0, figures: { blocked: page!.ties.length, closed: 0, inForce: 0 } });
+  });
+
+  it('shows the claim that Lithuania’s cities ended such ties on Vilnius’s tie, confirmed by nobody, and offers no letter', async () => {
+    const page = await getCouncilPage(db(), 'vilnius-ltu', { locale: 'en' });
+    const tie = tieTo(page, 'kaliningrad-rus');
+    expect(tie.status).toBe('active');
+    expect(tie.confirmation).toMatchObject({ confirmed: false });
+    expect(tie.countryClaims).toEqual([expect.objectContaining({ kind: 'ended', country: { code: 'LTU', name: 'Lithuania' }, occurredOn: { date: '2022-01-01', precision: 'year' } })]);
+    expect(tie.countryClaims[0]!.quote).toContain('Литва');
+    expect(tie.canAskToEnd).toBe(false);
+    expect(tie.signedOn).toEqual({ date: '2000-01-01', precision: 'year' });
+    expect(page).toMatchObject({ situation: 'holds', askable: 0 });
+  });
+
   it('has no name for a council the data does not name, and nothing for an unknown slug', async () => {
-    const portland = await getCouncilPage(db(), 'portland-usa', { locale: 'en' });
+    const portland = await getCouncilPage(db(), 'portland-us-or-usa', { locale: 'en' });
     expect(portland?.council.name).toBeNull();
     expect(tieTo(portland, 'khabarovsk-rus').status).toBe('appealed');
     expect(await getCouncilPage(db(), 'no-such-council', { locale: 'en' })).toBeNull();

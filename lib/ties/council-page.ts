@@ -35,7 +35,7 @@ export type EventCorrection = {
 export type TimelineEvent = {
   id: number;
   type: TieEventType;
-  /** Where the tie stood before and after it, in the effective history (as if withdrawn events never happened). */
+  /** Where the tie stood before and after it, in the effective history; for a withdrawn event, the move it claimed. */
   fromStatus: TieStatus | null;
   toStatus: TieStatus;
   revision: number;
@@ -241,6 +241,8 @@ export async function getCouncilPage(db: Queryable, slug: string, options: { loc
             fromStatus: tieEventEffects.fromStatus,
             toStatus: tieEventEffects.toStatus,
             revision: tieEvents.revision,
+            recordedFromStatus: tieEvents.fromStatus,
+            recordedToStatus: tieEvents.toStatus,
             position: tieEventEffects.position,
             counts: tieEventEffects.counts,
             withdrawnBy: tieEventEffects.withdrawnBy,
@@ -372,11 +374,13 @@ export async function getCouncilPage(db: Queryable, slug: string, options: { loc
     });
   const timelineEvent = (e: (typeof eventRows)[number]): TimelineEvent => {
     const amendment = correctionOf(e.amendedBy);
+    const withdrawn = correctionOf(e.withdrawnBy);
     return {
       id: e.id,
       type: e.type,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
+      // A withdrawn event shows the move it claimed (struck through); the others, the move they make.
+      fromStatus: withdrawn ? e.recordedFromStatus : e.fromStatus,
+      toStatus: withdrawn ? e.recordedToStatus : e.toStatus,
       revision: e.revision,
       position: e.position,
       counts: e.counts,
@@ -392,7 +396,7 @@ export async function getCouncilPage(db: Queryable, slug: string, options: { loc
       checkResult: e.checkResult,
       recorderRole: e.recorderRole,
       attribution: attribution(e),
-      withdrawn: correctionOf(e.withdrawnBy),
+      withdrawn,
       amended: amendment
         ? {
             ...amendment,

@@ -120,8 +120,39 @@ describeEachEngine('publicTieRecords', ({ db }) => {
     expect(JSON.stringify(kyiv)).not.toContain('test import');
     const draftRegistered = { ...exported.events[1]!, source: TC };
     delete draftRegistered.recordedBy;
-    expect(kyiv!.events[1]).toEqual(draftRegistered);
+    // The export numbers a correction's target in its own list; the public record gives its id.
+    delete draftRegistered.targetEvent;
+    expect(kyiv!.events[1]).toMatchObject(draftRegistered);
     expect({ ...kyiv!.place }).toEqual(exported.place);
+  });
+
+  it('says who stands behind each event, and keeps a withdrawn event, marked, with its withdrawal', async () => {
+    const organiser = await createUser(db());
+    const [kyiv] = await publicTieRecords(db(), [tieId['kyiv-ukr']!]);
+    const draft = kyiv!.events.find((e) => e.type === 'draft_registered')!;
+    expect(draft).toMatchObject({ attribution: 'source', attributionText: 'Which councils broke ties (Transparent Cities)', counts: true, withdrawn: false });
+    expect(kyiv!.events.find((e) => e.type === 'noted')).toMatchObject({ attribution: 'campaign', attributionText: 'Recorded by the campaign' });
+    expect(kyiv!.confirmation).toMatchObject({ confirmed: true, on: '2022-05-26', by: 'news' });
+
+    const withdrawn = await fireTieEvent(
+      db(),
+      { kind: 'user', userId: organiser.id, grants: [{ role: 'admin' }] },
+      { tieId: tieId['kyiv-ukr']!, type: 'withdrawn', targetEventId: draft.id, reason: 'The draft was a faction’s, not the council’s.' },
+    );
+    expect(withdrawn.ok).toBe(true);
+    const [after] = await publicTieRecords(db(), [tieId['kyiv-ukr']!]);
+    expect(after!.status).toBe('active');
+    expect(tieSchema.safeParse(after).success).toBe(true);
+    expect(after!.events.find((e) => e.id === draft.id)).toMatchObject({
+      withdrawn: true,
+      counts: false,
+      withdrawal: { reason: 'The draft was a faction’s, not the council’s.', attribution: 'campaign' },
+    });
+    const correction = after!.events.find((e) => e.type === 'withdrawn')!;
+    expect(correction).toMatchObject({ targetEventId: draft.id, counts: false, reason: 'The draft was a faction’s, not the council’s.' });
+    // In the order things happened: the withdrawal, made today, comes last.
+    expect(after!.events.map((e) => e.position)).toEqual([...after!.events.map((e) => e.position)].sort((a, b) => a - b));
+    expect(after!.events.at(-1)!.id).toBe(correction.id);
   });
 
   it('keeps the order asked for, and skips ids that are not ties', async () => {

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, gte, inArray, like, lt, ne, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lt, ne, sql } from 'drizzle-orm';
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
 import {
@@ -12,16 +12,21 @@ import {
   places,
   publicDataVersion,
   sources,
+  tieEventEffects,
   tieEvents,
   ties,
 } from '../../db/schema';
 import { cachedAtVersion } from '../cache/public-cache';
 import type { PublicDataVersion } from '../cache/public-data-version';
-import { publicEventsCondition } from '../people/public-content';
-import type { PartialDate } from '../dates/partial-date';
+import { type PartialDate, partialDate } from '../dates/partial-date';
 import { countryName } from '../i18n/country-name';
 import type { TieKind } from '../places/kinds';
 import { normaliseName } from '../places/normalise-name';
+import { displayPlaceName, isUnnamedPlace } from '../places/unnamed-place';
+import { type Attribution, attributionOf, attributionText } from './attribution';
+import { type TieConfirmation, loadTieConfirmations } from './confirmation';
+import { type CountryClaim, canAskToEnd, loadCountryClaims } from './country-claims';
+import { latestCountingEffect, publicEventOfEffect } from './effective-events';
 import { TIE_STATUSES, type TieEventType, type TieStatus } from './lifecycle';
 import type { CountryRef, PlaceRef } from './queries';
 import { type TieFilters, selectedStatuses } from './tie-filters';
@@ -52,12 +57,28 @@ export type TieRow = {
   id: number;
   status: TieStatus;
   kind: TieKind;
+  /** Since when the tie exists: its signing date when a source gives it, else null ("not known"). */
+  signedOn: PartialDate | null;
   /** The council that governs the tie's place on the campaign's side (null if none is known). */
   council: { slug: string; name: string | null } | null;
   place: PlaceRef;
   partner: PlaceRef;
-  /** The event that produced the current status: what the row's status stands on. */
-  lastEvent: { type: TieEventType; on: PartialDate | null; onOrBefore: boolean; source: TieRowSource | null } | null;
+  /** The latest event that still counts (in the tie's effective history): what the row's status stands on. */
+  lastEvent: {
+    type: TieEventType;
+    on: PartialDate | null;
+    onOrBefore: boolean;
+    source: TieRowSource | null;
+    /** Who stands behind it (lib/ties/attribution.ts), and the same in English words. */
+    attribution: Attribution;
+    attributionText: string;
+  } | null;
+  /** When and by what its status was last confirmed, or which source only lists it. */
+  confirmation: TieConfirmation;
+  /** Claims about the whole country of its place (not confirmed for this council). */
+  countryClaims: CountryClaim[];
+  /** May an activist be offered a letter asking the council to end it? */
+  canAskToEnd: boolean;
 };
 
 export type TieSearchResult = {
@@ -67,6 +88,8 @@ export type TieSearchResult = {
   perPage: number;
   /** At least 1, so "page 1 of 1" holds for an empty result. */
   pageCount: number;
+  /** The view's ties counted apart, whatever its `confirmation` filter: confirmed by a dated event, and not. */
+  confirmationCounts: { confirmed: number; unconfirmed: number };
 };
 
 export type SearchTiesOptions = {
@@ -86,7 +109,14 @@ const MAX_LISTED_PLACES = 500;
 
 export async function searchTies(db: Queryable, filters: TieFilters, options: SearchTiesOptions): Promise<TieSearchResult> {
   const { locale } = options;
-  const empty = (total = 0): TieSearchResult => ({ rows: [], total, page: filters.page, perPage: filters.perPage, pageCount: Math.max(1, Math.ceil(total / filters.perPage)) });
+  const empty = (total = 0, confirmationCounts = { confirmed: 0, unconfirmed: 0 }): TieSearchResult => ({
+    rows: [],
+    total,
+    page: filters.page,
+    perPage: filters.perPage,
+    pageCount: Math.max(1, Math.ceil(total / filters.perPage)),
+    confirmationCounts,
+  });
 
   const statuses = selectedStatuses(filters);
   if (statuses.length === 0) return empty();
@@ -102,9 +132,14 @@ export async function searchTies(db: Queryable, filters: TieFilters, options: Se
       named = ids.length <= MAX_LISTED_PLACES ? ids : sql`(${placesNamedQuery(db, filters.q)})`;
     }
     const where = tieConditions(db, filters, campaignIds, statuses, named);
+    // The confirmed and unconfirmed counts are of the view without its own confirmation filter.
+    const confirmationCounts = named
+      ? await countByConfirmation(db, locale, tieConditions(db, { ...filters, confirmation: undefined }, campaignIds, statuses, named))
+      : countConfirmationFromSummary(await tieSummary(db, version), filters, campaignIds, statuses);
     if (options.allRows) {
       const rows = await withSortKeys(selectRows(db, locale), locale).where(where).orderBy(...ordering(filters));
-      return { rows: rows.map(toRow(locale)), total: rows.length, page: 1, perPage: Math.max(rows.length, 1), pageCount: 1 };
+      const full = await completeRows(db, rows.map(toRow(locale)), locale);
+      return { rows: full, total: rows.length, page: 1, perPage: Math.max(rows.length, 1), pageCount: 1, confirmationCounts };
     }
 
     const offset = (filters.page - 1) * filters.perPage;
@@ -121,15 +156,16 @@ export async function searchTies(db: Queryable, filters: TieFilters, options: Se
       total =
         filters.page === 1 && pageIds.length < filters.perPage ? pageIds.length : countFromSummary(await tieSummary(db, version), filters, campaignIds, statuses);
     }
-    if (pageIds.length === 0) return empty(total);
+    if (pageIds.length === 0) return empty(total, confirmationCounts);
 
     const byId = new Map((await selectRows(db, locale).where(inArray(ties.id, pageIds))).map((r) => [r.id, toRow(locale)(r)]));
     return {
-      rows: pageIds.flatMap((id) => byId.get(id) ?? []),
+      rows: await completeRows(db, pageIds.flatMap((id) => byId.get(id) ?? []), locale),
       total,
       page: filters.page,
       perPage: filters.perPage,
       pageCount: Math.max(1, Math.ceil(total / filters.perPage)),
+      confirmationCounts,
     };
   });
 }
@@ -137,6 +173,40 @@ export async function searchTies(db: Queryable, filters: TieFilters, options: Se
 async function countTies(db: Queryable, locale: string, where: SQL): Promise<number> {
   const [row] = await withSortKeys(db.select({ total: count() }).from(ties).$dynamic(), locale).where(where);
   return row?.total ?? 0;
+}
+
+/** Whether a dated event confirms the tie (lib/ties/figures.ts). */
+const confirmedColumn = sql<boolean>`(${ties.confirmedEventId} is not null)`;
+
+async function countByConfirmation(db: Queryable, locale: string, where: SQL): Promise<{ confirmed: number; unconfirmed: number }> {
+  const rows = await withSortKeys(db.select({ confirmed: confirmedColumn, total: count() }).from(ties).$dynamic(), locale)
+    .where(where)
+    .groupBy(confirmedColumn);
+  return {
+    confirmed: Number(rows.find((r) => Boolean(r.confirmed))?.total ?? 0),
+    unconfirmed: Number(rows.find((r) => !r.confirmed)?.total ?? 0),
+  };
+}
+
+/** The rows with what takes a query of its own: their confirmation and the country claims that cover them. */
+async function completeRows(db: Queryable, rows: TieRow[], locale: string): Promise<TieRow[]> {
+  if (rows.length === 0) return rows;
+  const [confirmations, claims] = await Promise.all([
+    loadTieConfirmations(
+      db,
+      rows.map((r) => r.id),
+    ),
+    loadCountryClaims(db, [...new Set(rows.map((r) => r.place.country.code))], locale),
+  ]);
+  return rows.map((r) => {
+    const covering = claims.get(r.place.country.code) ?? [];
+    return {
+      ...r,
+      confirmation: confirmations.get(r.id) ?? r.confirmation,
+      countryClaims: covering,
+      canAskToEnd: canAskToEnd(r, covering),
+    };
+  });
 }
 
 const placeKey = alias(placeSortKeys, 'place_key');
@@ -153,8 +223,14 @@ function withSortKeys<T extends { innerJoin: (...args: never[]) => unknown }>(qu
 /** The page's tie ids in the view's order: the sort keys, and the latest event only to sort by it. */
 function pageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQL) {
   let query = withSortKeys(db.select({ id: ties.id }).from(ties).$dynamic(), locale);
-  if (filters.sort === 'updated') query = query.leftJoin(tieEvents, latestPublicEvent());
+  if (filters.sort === 'updated') query = withLatestEvent(query);
   return query.where(where).orderBy(...ordering(filters));
+}
+
+/** Joins the tie's latest event that still counts: its effective row, and the event when it is public. */
+function withLatestEvent<T extends { leftJoin: (...args: never[]) => unknown }>(query: T): T {
+  type Joinable = { leftJoin: (table: unknown, on: SQL | undefined) => Joinable };
+  return (query as unknown as Joinable).leftJoin(tieEventEffects, latestCountingEffect(ties.id)).leftJoin(tieEvents, publicEventOfEffect()) as unknown as T;
 }
 
 /**
@@ -164,7 +240,7 @@ function pageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQ
  */
 function searchPageQuery(db: Queryable, filters: TieFilters, locale: string, where: SQL) {
   let query = withSortKeys(db.select({ id: ties.id, total: sql<number>`(count(*) over ())::int` }).from(ties).$dynamic(), locale);
-  if (filters.sort === 'updated') query = query.leftJoin(tieEvents, latestPublicEvent());
+  if (filters.sort === 'updated') query = withLatestEvent(query);
   return query.where(where).orderBy(...ordering(filters, { viaIndex: false }));
 }
 
@@ -184,24 +260,33 @@ function selectRows(db: Queryable, locale: string) {
       id: ties.id,
       status: ties.status,
       kind: ties.kind,
+      signedOn: ties.signedOn,
+      signedPrecision: ties.signedPrecision,
+      confirmedEventId: ties.confirmedEventId,
+      confirmedOn: ties.confirmedOn,
+      confirmedPrecision: ties.confirmedPrecision,
       councilSlug: councils.slug,
       councilName: councils.name,
       placeId: place.id,
       placeSlug: place.slug,
       placeName: localName(place, locale),
+      placeKind: place.kind,
       placeCountry: placeCountry.code,
       placeCountryAlpha2: placeCountry.alpha2,
       placeCountryName: placeCountry.name,
       partnerId: partner.id,
       partnerSlug: partner.slug,
       partnerName: localName(partner, locale),
+      partnerKind: partner.kind,
       partnerCountry: partnerCountry.code,
       partnerCountryAlpha2: partnerCountry.alpha2,
       partnerCountryName: partnerCountry.name,
+      eventId: tieEvents.id,
       eventType: tieEvents.type,
-      eventOn: tieEvents.occurredOn,
-      eventPrecision: tieEvents.occurredPrecision,
-      eventOnOrBefore: tieEvents.occurredByDate,
+      eventRecorderRole: tieEvents.recorderRole,
+      eventOn: tieEventEffects.occurredOn,
+      eventPrecision: tieEventEffects.occurredPrecision,
+      eventOnOrBefore: tieEventEffects.occurredByDate,
       sourceTitle: sources.title,
       sourceUrl: sources.url,
       sourceSeed: sources.seedDocument,
@@ -213,14 +298,12 @@ function selectRows(db: Queryable, locale: string) {
     .innerJoin(placeCountry, eq(placeCountry.code, place.country))
     .innerJoin(partnerCountry, eq(partnerCountry.code, partner.country))
     .leftJoin(councils, eq(councils.placeId, ties.placeId))
-    .leftJoin(tieEvents, latestPublicEvent())
-    .leftJoin(sources, eq(sources.id, tieEvents.sourceId))
+    // The latest event that still counts; none shown when it is not public.
+    .leftJoin(tieEventEffects, latestCountingEffect(ties.id))
+    .leftJoin(tieEvents, publicEventOfEffect())
+    // Its effective source (an amendment's, when one replaced it).
+    .leftJoin(sources, and(eq(sources.id, tieEventEffects.sourceId), isNotNull(tieEvents.id)))
     .$dynamic();
-}
-
-/** The event that produced the tie's current revision is its latest; none shown when it is not public. */
-function latestPublicEvent() {
-  return and(eq(tieEvents.tieId, ties.id), eq(tieEvents.revision, ties.revision), publicEventsCondition());
 }
 
 type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectRows>['execute']>>[number];
@@ -230,27 +313,45 @@ function toRow(locale: string): (r: SelectedRow) => TieRow {
     code,
     name: locale === 'en' ? english : countryName(alpha2, locale, english),
   });
-  return (r) => ({
-    id: r.id,
-    status: r.status,
-    kind: r.kind,
-    council: r.councilSlug ? { slug: r.councilSlug, name: r.councilName } : null,
-    place: { id: r.placeId, slug: r.placeSlug, name: r.placeName, country: country(r.placeCountry, r.placeCountryAlpha2, r.placeCountryName) },
-    partner: {
-      id: r.partnerId,
-      slug: r.partnerSlug,
-      name: r.partnerName,
-      country: country(r.partnerCountry, r.partnerCountryAlpha2, r.partnerCountryName),
-    },
-    lastEvent: r.eventType
-      ? {
-          type: r.eventType,
-          on: r.eventOn && r.eventPrecision ? { date: r.eventOn, precision: r.eventPrecision } : null,
-          onOrBefore: r.eventOnOrBefore ?? false,
-          source: r.sourceTitle ? { title: r.sourceTitle, url: r.sourceUrl, seedDocument: r.sourceSeed, publisher: r.sourcePublisher } : null,
-        }
-      : null,
+  const placeRef = (id: number, slug: string, name: string, kind: string, code: string, alpha2: string, english: string): PlaceRef => ({
+    id,
+    slug,
+    name: displayPlaceName({ kind, country: code, alpha2, countryName: english }, name, locale),
+    country: country(code, alpha2, english),
+    ...(isUnnamedPlace({ kind }) ? { unnamed: true } : {}),
   });
+  return (r) => {
+    const source = r.sourceTitle ? { title: r.sourceTitle, url: r.sourceUrl, seedDocument: r.sourceSeed, publisher: r.sourcePublisher } : null;
+    const attribution = r.eventRecorderRole ? attributionOf({ recorderRole: r.eventRecorderRole, source, council: r.councilName }) : null;
+    const confirmedOn = partialDate(r.confirmedOn, r.confirmedPrecision);
+    return {
+      id: r.id,
+      status: r.status,
+      kind: r.kind,
+      signedOn: partialDate(r.signedOn, r.signedPrecision),
+      council: r.councilSlug ? { slug: r.councilSlug, name: r.councilName } : null,
+      place: placeRef(r.placeId, r.placeSlug, r.placeName, r.placeKind, r.placeCountry, r.placeCountryAlpha2, r.placeCountryName),
+      partner: placeRef(r.partnerId, r.partnerSlug, r.partnerName, r.partnerKind, r.partnerCountry, r.partnerCountryAlpha2, r.partnerCountryName),
+      lastEvent:
+        r.eventType && attribution
+          ? {
+              type: r.eventType,
+              on: partialDate(r.eventOn, r.eventPrecision),
+              onOrBefore: r.eventOnOrBefore ?? false,
+              source,
+              attribution,
+              attributionText: attributionText(attribution),
+            }
+          : null,
+      // Completed with its basis and sources by completeRows.
+      confirmation:
+        r.confirmedEventId !== null && confirmedOn
+          ? { confirmed: true, on: confirmedOn, byDate: false, eventId: r.confirmedEventId, eventType: 'recorded', basis: 'campaign', source: null }
+          : { confirmed: false, listedBy: null },
+      countryClaims: [],
+      canAskToEnd: false,
+    };
+  };
 }
 
 /** The public campaigns (only the one named, when a view names one); read once per data version. */
@@ -275,6 +376,8 @@ function tieConditions(db: Queryable, filters: TieFilters, campaignIds: number[]
   // primary key of campaign_ties, tie by tie, as the page's ties are walked in order.
   const conditions: SQL[] = [inArray(ties.id, db.select({ id: campaignTies.tieId }).from(campaignTies).where(inArray(campaignTies.campaignId, campaignIds)))];
   if (statuses.length < TIE_STATUSES.length) conditions.push(inArray(ties.status, [...statuses]));
+  if (filters.confirmation === 'confirmed') conditions.push(isNotNull(ties.confirmedEventId));
+  if (filters.confirmation === 'unconfirmed') conditions.push(isNull(ties.confirmedEventId));
   // The sort keys carry each place's country, so a country's places are one range of their index.
   if (filters.country) conditions.push(eq(placeKey.country, filters.country));
   if (filters.partnerCountry) conditions.push(eq(partnerKey.country, filters.partnerCountry));
@@ -378,7 +481,7 @@ function ordering(filters: TieFilters, options: { viaIndex: boolean } = { viaInd
     // Enum order: the funnel.
     status: [sql`${ties.status} ${dir}`, sql`${key(placeKey.byCountry)} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
     // Undated events last either way: they say nothing about when.
-    updated: [sql`${tieEvents.occurredOn} ${dir} nulls last`, sql`${key(placeKey.byName)} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
+    updated: [sql`(case when ${tieEvents.id} is not null then ${tieEventEffects.occurredOn} end) ${dir} nulls last`, sql`${key(placeKey.byName)} ${asc}`, sql`${key(partnerKey.byName)} ${asc}`],
   };
   return [...order[filters.sort], sql`${ties.id} ${asc}`];
 }
@@ -488,7 +591,7 @@ const sortKeysBuilt = new WeakMap<object, Map<string, 'built' | Promise<unknown>
 const SORT_KEYS_LOCK = 728_001;
 
 /** How many ties of campaigns there are, by everything the tracker filters on but a search. */
-type SummaryRow = { status: TieStatus; country: string; partnerCountry: string; region: string | null; campaignIds: number[]; count: number };
+type SummaryRow = { status: TieStatus; confirmed: boolean; country: string; partnerCountry: string; region: string | null; campaignIds: number[]; count: number };
 
 /**
  * Every tie of a campaign, counted by status, the two countries, the region and the set of its
@@ -504,32 +607,54 @@ async function tieSummary(db: Queryable, version: PublicDataVersion): Promise<Su
       .groupBy(campaignTies.tieId)
       .as('memberships');
     const rows = await db
-      .select({ status: ties.status, country: place.country, partnerCountry: partner.country, region: region.slug, ids: memberships.ids, count: count() })
+      .select({
+        status: ties.status,
+        confirmed: confirmedColumn,
+        country: place.country,
+        partnerCountry: partner.country,
+        region: region.slug,
+        ids: memberships.ids,
+        count: count(),
+      })
       .from(ties)
       .innerJoin(memberships, eq(memberships.tieId, ties.id))
       .innerJoin(place, eq(place.id, ties.placeId))
       .innerJoin(partner, eq(partner.id, ties.partnerId))
       .leftJoin(region, eq(region.id, place.regionId))
-      .groupBy(ties.status, place.country, partner.country, region.slug, memberships.ids);
-    return rows.map((r) => ({ ...r, campaignIds: r.ids.split(',').map(Number) }));
+      .groupBy(ties.status, confirmedColumn, place.country, partner.country, region.slug, memberships.ids);
+    return rows.map((r) => ({ ...r, confirmed: Boolean(r.confirmed), count: Number(r.count), campaignIds: r.ids.split(',').map(Number) }));
   });
 }
 
-function countFromSummary(summary: readonly SummaryRow[], filters: TieFilters, campaignIds: readonly number[], statuses: readonly TieStatus[]): number {
+function summaryRowsOf(summary: readonly SummaryRow[], filters: TieFilters, campaignIds: readonly number[], statuses: readonly TieStatus[]): SummaryRow[] {
   const wanted = new Set(campaignIds);
-  let total = 0;
-  for (const r of summary) {
-    if (
+  return summary.filter(
+    (r) =>
       statuses.includes(r.status) &&
       r.campaignIds.some((id) => wanted.has(id)) &&
       (!filters.country || r.country === filters.country) &&
       (!filters.partnerCountry || r.partnerCountry === filters.partnerCountry) &&
-      (!filters.region || r.region === filters.region)
-    ) {
-      total += r.count;
-    }
-  }
-  return total;
+      (!filters.region || r.region === filters.region),
+  );
+}
+
+function countFromSummary(summary: readonly SummaryRow[], filters: TieFilters, campaignIds: readonly number[], statuses: readonly TieStatus[]): number {
+  return summaryRowsOf(summary, filters, campaignIds, statuses)
+    .filter((r) => !filters.confirmation || r.confirmed === (filters.confirmation === 'confirmed'))
+    .reduce((n, r) => n + r.count, 0);
+}
+
+function countConfirmationFromSummary(
+  summary: readonly SummaryRow[],
+  filters: TieFilters,
+  campaignIds: readonly number[],
+  statuses: readonly TieStatus[],
+): { confirmed: number; unconfirmed: number } {
+  const rows = summaryRowsOf(summary, filters, campaignIds, statuses);
+  return {
+    confirmed: rows.filter((r) => r.confirmed).reduce((n, r) => n + r.count, 0),
+    unconfirmed: rows.filter((r) => !r.confirmed).reduce((n, r) => n + r.count, 0),
+  };
 }
 
 export type TieFilterOptions = {

@@ -1,17 +1,21 @@
 import { type SQL, and, asc, count, countDistinct, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client';
-import { campaignFigures, campaignTies, campaigns, councils, countries, places, sources, tieEvents, ties } from '../../db/schema';
+import { campaignFigures, campaignTies, campaigns, councils, countries, places, sources, tieEventEffects, ties } from '../../db/schema';
 import { countryName } from '../i18n/country-name';
 import { localisedPlaceNames } from '../places/localised-place-names';
 import { type SourceSummary, sourceSummaryColumns, toSourceSummary } from '../sources/source-summary';
-import { FUNNEL, SIDE_OUTCOMES, type SideOutcome, TIE_STATUSES, type TieStatus, isInGroup } from './lifecycle';
+import { notInFuture } from './effective-events';
+import { type TieFigures, countFigures, isConfirmedInForce, isInForce, isListedNotConfirmed, isSevered } from './figures';
+import { FUNNEL, SIDE_OUTCOMES, type SideOutcome, TIE_STATUSES, type TieStatus } from './lifecycle';
 
 /**
  * The figures of the Stats page: how far ties got (from their events, not only where they
  * stand now), who holds them (by country and by region), what the campaigns reported about
  * themselves, and progress over time. Scope as on the home page: the ties of every public
- * campaign, or of one campaign.
+ * campaign, or of one campaign. Events are read through each tie's effective history
+ * (tie_event_effects): a withdrawn event, or one that no longer fits after a withdrawal, does not
+ * count towards "reached", "ever" or progress.
  */
 
 export type StatsScope = { campaignSlug?: string };
@@ -48,7 +52,7 @@ export async function listStatsCampaigns(db: Queryable, options: { locale: strin
  * the lifecycle's own constants ([a-z_] only), written as literals so the database compares
  * enum to text and returns integers whatever the driver.
  */
-const funnelRank = sql`case ${tieEvents.toStatus}::text ${sql.raw(FUNNEL.map((s, i) => `when '${s}' then ${i}`).join(' '))} else -1 end`;
+const funnelRank = sql`case ${tieEventEffects.toStatus}::text ${sql.raw(FUNNEL.map((s, i) => `when '${s}' then ${i}`).join(' '))} else -1 end`;
 const rankOf = (status: TieStatus) => FUNNEL.indexOf(status);
 
 export type FunnelStage = {
@@ -67,28 +71,39 @@ export type Funnel = {
   stages: FunnelStage[];
   sideOutcomes: SideOutcomeCount[];
   byStatus: Record<TieStatus, number>;
+  /** Where the ties stand now, by the figures' definitions: confirmed in force and only listed apart. */
+  figures: TieFigures;
 };
+
+/** Whether a dated event confirms the tie (lib/ties/figures.ts). */
+const confirmedColumn = sql<boolean>`(${ties.confirmedEventId} is not null)`;
 
 export async function getFunnel(db: Queryable, scope: StatsScope = {}): Promise<Funnel> {
   const scoped = scopedTieIds(db, scope);
+  const counting = and(inArray(tieEventEffects.tieId, scoped), eq(tieEventEffects.counts, true));
   const perTie = db
-    .select({ tieId: tieEvents.tieId, reached: sql<number>`max(${funnelRank})`.as('reached') })
-    .from(tieEvents)
-    .where(inArray(tieEvents.tieId, scoped))
-    .groupBy(tieEvents.tieId)
+    .select({ tieId: tieEventEffects.tieId, reached: sql<number>`max(${funnelRank})`.as('reached') })
+    .from(tieEventEffects)
+    .where(counting)
+    .groupBy(tieEventEffects.tieId)
     .as('per_tie');
   const [reachedRows, nowRows, everRows] = await Promise.all([
     db.select({ reached: perTie.reached, n: count() }).from(perTie).groupBy(perTie.reached),
-    db.select({ status: ties.status, n: count() }).from(ties).where(inArray(ties.id, scoped)).groupBy(ties.status),
     db
-      .select({ status: tieEvents.toStatus, n: countDistinct(tieEvents.tieId) })
-      .from(tieEvents)
-      .where(and(inArray(tieEvents.tieId, scoped), inArray(tieEvents.toStatus, [...SIDE_OUTCOMES])))
-      .groupBy(tieEvents.toStatus),
+      .select({ status: ties.status, confirmed: confirmedColumn, n: count() })
+      .from(ties)
+      .where(inArray(ties.id, scoped))
+      .groupBy(ties.status, confirmedColumn),
+    db
+      .select({ status: tieEventEffects.toStatus, n: countDistinct(tieEventEffects.tieId) })
+      .from(tieEventEffects)
+      .where(and(counting, inArray(tieEventEffects.toStatus, [...SIDE_OUTCOMES])))
+      .groupBy(tieEventEffects.toStatus),
   ]);
 
   const byStatus = Object.fromEntries(TIE_STATUSES.map((s) => [s, 0])) as Record<TieStatus, number>;
   for (const r of nowRows) byStatus[r.status] += Number(r.n);
+  const figures = countFigures(nowRows.map((r) => ({ status: r.status, confirmed: Boolean(r.confirmed), n: Number(r.n) })));
   const stages = FUNNEL.map((status, i) => ({
     status,
     reached: reachedRows.filter((r) => Number(r.reached) >= i).reduce((n, r) => n + Number(r.n), 0),
@@ -100,6 +115,7 @@ export async function getFunnel(db: Queryable, scope: StatsScope = {}): Promise<
     stages,
     sideOutcomes: SIDE_OUTCOMES.map((status) => ({ status, now: byStatus[status], ever: ever.get(status) ?? 0 })),
     byStatus,
+    figures,
   };
 }
 
@@ -107,6 +123,9 @@ export type RankingCounts = {
   /** Ties in scope, whatever their status. */
   ties: number;
   inForce: number;
+  /** Of those in force: confirmed by a dated event, and only listed (lib/ties/figures.ts). */
+  confirmedInForce: number;
+  listedNotConfirmed: number;
   pledged: number;
   severed: number;
 };
@@ -114,14 +133,17 @@ export type RankingCounts = {
 export type CountryRanking = RankingCounts & { code: string; name: string };
 
 function emptyCounts(): RankingCounts {
-  return { ties: 0, inForce: 0, pledged: 0, severed: 0 };
+  return { ties: 0, inForce: 0, confirmedInForce: 0, listedNotConfirmed: 0, pledged: 0, severed: 0 };
 }
 
-function addTo(counts: RankingCounts, status: TieStatus, n: number): void {
+function addTo(counts: RankingCounts, status: TieStatus, confirmed: boolean, n: number): void {
+  const tie = { status, confirmed };
   counts.ties += n;
-  if (isInGroup(status, 'inForce')) counts.inForce += n;
+  if (isInForce(tie)) counts.inForce += n;
+  if (isConfirmedInForce(tie)) counts.confirmedInForce += n;
+  if (isListedNotConfirmed(tie)) counts.listedNotConfirmed += n;
   if (status === 'pledged') counts.pledged += n;
-  if (status === 'severed') counts.severed += n;
+  if (isSevered(tie)) counts.severed += n;
 }
 
 /** Most ties first; then most still in force; then by name in the locale's alphabet. */
@@ -137,12 +159,12 @@ export async function rankByCountry(
 ): Promise<CountryRanking[]> {
   const place = alias(places, 'side_place');
   const rows = await db
-    .select({ code: countries.code, alpha2: countries.alpha2, name: countries.name, status: ties.status, n: count() })
+    .select({ code: countries.code, alpha2: countries.alpha2, name: countries.name, status: ties.status, confirmed: confirmedColumn, n: count() })
     .from(ties)
     .innerJoin(place, eq(place.id, options.side === 'partner' ? ties.partnerId : ties.placeId))
     .innerJoin(countries, eq(countries.code, place.country))
     .where(inArray(ties.id, scopedTieIds(db, options)))
-    .groupBy(countries.code, countries.alpha2, countries.name, ties.status);
+    .groupBy(countries.code, countries.alpha2, countries.name, ties.status, confirmedColumn);
   const byCode = new Map<string, CountryRanking>();
   for (const r of rows) {
     let c = byCode.get(r.code);
@@ -150,7 +172,7 @@ export async function rankByCountry(
       c = { code: r.code, name: options.locale === 'en' ? r.name : countryName(r.alpha2, options.locale, r.name), ...emptyCounts() };
       byCode.set(r.code, c);
     }
-    addTo(c, r.status, Number(r.n));
+    addTo(c, r.status, Boolean(r.confirmed), Number(r.n));
   }
   return [...byCode.values()].sort(byRank(new Intl.Collator(options.locale)));
 }
@@ -182,6 +204,7 @@ export async function rankByRegion(db: Queryable, options: StatsScope & { countr
         placeName: places.name,
         councilSlug: councils.slug,
         status: ties.status,
+        confirmed: confirmedColumn,
         n: count(),
       })
       .from(ties)
@@ -189,7 +212,7 @@ export async function rankByRegion(db: Queryable, options: StatsScope & { countr
       .innerJoin(region, eq(region.id, places.regionId))
       .leftJoin(councils, eq(councils.placeId, places.id))
       .where(and(inArray(ties.id, scoped), eq(places.country, options.country)))
-      .groupBy(region.id, region.slug, region.name, places.id, places.slug, places.name, councils.slug, ties.status),
+      .groupBy(region.id, region.slug, region.name, places.id, places.slug, places.name, councils.slug, ties.status, confirmedColumn),
     db
       .select({ n: count() })
       .from(ties)
@@ -216,8 +239,8 @@ export async function rankByRegion(db: Queryable, options: StatsScope & { countr
       placesById.set(r.placeId, p);
       reg.places.push(p);
     }
-    addTo(reg, r.status, Number(r.n));
-    addTo(p, r.status, Number(r.n));
+    addTo(reg, r.status, Boolean(r.confirmed), Number(r.n));
+    addTo(p, r.status, Boolean(r.confirmed), Number(r.n));
   }
   const collator = new Intl.Collator(options.locale);
   const ranked = [...regions.values()].sort(byRank(collator));
@@ -279,22 +302,31 @@ function nextMonth(month: string): string {
 
 /**
  * Progress over time from the events' dates: a tie counts for a stage from the month of its
- * first dated event at that stage or beyond. Partial dates are stored at the start of their
- * period ("2024" is 1 January 2024), so that is where they count.
+ * first dated event at that stage or beyond (among the events that still count, at their
+ * amended dates). Partial dates are stored at the start of their period ("2024" is 1 January
+ * 2024), so that is where they count. A date after today (recorded before the write path refused
+ * them) is left out: it cannot be placed in time yet.
  */
 export async function getProgress(db: Queryable, scope: StatsScope = {}): Promise<Progress> {
   const firstOn = (stage: ProgressStage) =>
-    sql<string | null>`min(case when ${funnelRank} >= ${sql.raw(String(rankOf(stage)))} then ${tieEvents.occurredOn} end)`;
+    sql<string | null>`min(case when ${funnelRank} >= ${sql.raw(String(rankOf(stage)))} then ${tieEventEffects.occurredOn} end)`;
   const firsts = db
     .select({
-      tieId: tieEvents.tieId,
+      tieId: tieEventEffects.tieId,
       appealed: firstOn('appealed').as('appealed_on'),
       pledged: firstOn('pledged').as('pledged_on'),
       severed: firstOn('severed').as('severed_on'),
     })
-    .from(tieEvents)
-    .where(and(inArray(tieEvents.tieId, scopedTieIds(db, scope)), isNotNull(tieEvents.occurredOn)))
-    .groupBy(tieEvents.tieId)
+    .from(tieEventEffects)
+    .where(
+      and(
+        inArray(tieEventEffects.tieId, scopedTieIds(db, scope)),
+        eq(tieEventEffects.counts, true),
+        isNotNull(tieEventEffects.occurredOn),
+        notInFuture(tieEventEffects.occurredOn),
+      ),
+    )
+    .groupBy(tieEventEffects.tieId)
     .as('firsts');
   const perMonth = (stage: ProgressStage) => {
     const month = sql<string>`to_char(${firsts[stage]}, 'YYYY-MM')`;

@@ -33,6 +33,13 @@ describe('parseTieFilters', () => {
     });
   });
 
+  it('reads whether the ties are confirmed by a dated source or only listed', () => {
+    expect(parse('confirmation=unconfirmed').filters.confirmation).toBe('unconfirmed');
+    expect(parse('confirmation=Confirmed').filters.confirmation).toBe('confirmed');
+    expect(parse('confirmation=maybe').errors).toEqual([{ param: 'confirmation', message: 'must be one of confirmed, unconfirmed' }]);
+    expect(tieFiltersHref('/en/tracker', parse('closed=1').filters, { confirmation: 'unconfirmed' })).toBe('/en/tracker?closed=1&confirmation=unconfirmed');
+  });
+
   it('treats the empty fields a GET form sends as not given', () => {
     const { filters, errors } = parse('q=&campaign=&country=&region=&partnerCountry=&group=&sort=&page=');
     expect(errors).toEqual([]);

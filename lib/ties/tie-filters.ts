@@ -15,6 +15,8 @@ import { STATUS_GROUPS, STATUS_GROUP_NAMES, type StatusGroup, TIE_STATUSES, type
  *   group           a status group (lib/ties/lifecycle.ts STATUS_GROUPS)
  *   q               any spelling of the council's place or of the partner (prefix)
  *   closed          1: every status; otherwise only ties in force (unless status or group say)
+ *   confirmation    confirmed: a dated event confirms where the tie stands; unconfirmed: known
+ *                   only from undated lists ("listed, not confirmed", lib/ties/figures.ts)
  *   sort, dir       place | country | status | updated; asc | desc
  *   page, perPage   from 1; perPage 1..200, default 50
  */
@@ -23,6 +25,9 @@ export const TIE_SORTS = ['place', 'country', 'status', 'updated'] as const;
 export type TieSort = (typeof TIE_SORTS)[number];
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+export const TIE_CONFIRMATIONS = ['confirmed', 'unconfirmed'] as const;
+export type TieConfirmationFilter = (typeof TIE_CONFIRMATIONS)[number];
 
 export const DEFAULT_SORT: TieSort = 'country';
 export const DEFAULT_PER_PAGE = 50;
@@ -91,6 +96,11 @@ const fields = {
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .refine((q) => normaliseName(q) !== '', { message: 'must contain a letter or a digit' }),
   closed: flag,
+  confirmation: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(TIE_CONFIRMATIONS, { error: `must be one of ${list(TIE_CONFIRMATIONS)}` })),
   sort: z.enum(TIE_SORTS, { error: `must be one of ${list(TIE_SORTS)}` }),
   dir: z.enum(SORT_DIRECTIONS, { error: `must be asc or desc` }),
   page: positive(MAX_PAGE),
@@ -109,6 +119,7 @@ export type TieFilters = {
   group?: StatusGroup;
   q?: string;
   closed: boolean;
+  confirmation?: TieConfirmationFilter;
   sort: TieSort;
   dir: SortDirection;
   page: number;
@@ -193,6 +204,7 @@ export function tieFiltersToSearchParams(filters: TieFilters, changes: Partial<T
   for (const s of f.status) params.append('status', s);
   if (f.group) params.set('group', f.group);
   if (f.closed) params.set('closed', '1');
+  if (f.confirmation) params.set('confirmation', f.confirmation);
   if (f.sort !== DEFAULT_SORT) params.set('sort', f.sort);
   if (f.dir !== defaultDirection(f.sort)) params.set('dir', f.dir);
   if (f.page !== 1) params.set('page', String(f.page));

@@ -30,8 +30,9 @@ export type LetterPhrases = {
   others(count: number): string;
   /** Other councils that already severed their ties with this partner. */
   partnerFact(count: number, partner: string, names: string): string;
-  /** Other councils that severed ties with places in this country; `exhaustive` when `names` lists them all. */
-  countryFact(count: number, country: string, names: string, exhaustive: boolean): string;
+  /** Other councils that severed ties with places in this country, beyond those the partner facts
+   * named (`besides`: there were such facts); `exhaustive` when `names` lists them all. */
+  countryFact(count: number, country: string, names: string, exhaustive: boolean, besides: boolean): string;
   /** Ends a letter cut short to fit a mailto: link. */
   truncationNote: string;
 };
@@ -64,11 +65,16 @@ const en: LetterPhrases = {
     n === 1
       ? `Another council has already ended its tie with ${partner}: ${names}.`
       : `${n} other councils have already ended their ties with ${partner}: ${names}.`,
-  countryFact: (n, country, names, exhaustive) => {
+  countryFact: (n, country, names, exhaustive, besides) => {
     const tail = names ? (exhaustive ? `: ${names}` : `, among them ${names}`) : '';
+    if (besides) {
+      return n === 1
+        ? `Besides them, one more council has ended its ties with towns and cities in ${country}${tail}.`
+        : `Besides them, ${n} more councils have ended their ties with towns and cities in ${country}${tail}.`;
+    }
     return n === 1
-      ? `In all, one more council has ended its ties with towns and cities in ${country}${tail}.`
-      : `In all, ${n} more councils have ended their ties with towns and cities in ${country}${tail}.`;
+      ? `Another council has already ended its ties with towns and cities in ${country}${tail}.`
+      : `${n} other councils have already ended their ties with towns and cities in ${country}${tail}.`;
   },
   truncationNote:
     '[The letter continues, but an email link cannot carry all of it. Please copy the full text from the letter page and paste it here in place of this note.]',
@@ -98,11 +104,11 @@ const uk: LetterPhrases = {
     const subject = n === 1 ? 'Ще одна рада вже розірвала' : form === 'one' ? `Ще ${n} рада вже розірвала` : form === 'few' ? `Ще ${n} ради вже розірвали` : `Ще ${n} рад уже розірвали`;
     return `${subject} зв’язки з цим партнером (${partner}): ${names}.`;
   },
-  countryFact: (n, country, names, exhaustive) => {
+  countryFact: (n, country, names, exhaustive, besides) => {
     const form = ukPlural(n);
     const subject = n === 1 ? 'ще одна рада розірвала' : form === 'one' ? `ще ${n} рада розірвала` : form === 'few' ? `ще ${n} ради розірвали` : `ще ${n} рад розірвали`;
     const tail = names ? (exhaustive ? `: ${names}` : `, серед них — ${names}`) : '';
-    return `Загалом ${subject} зв’язки з містами цієї країни (${country})${tail}.`;
+    return besides ? `Крім них, ${subject} зв’язки з містами цієї країни (${country})${tail}.` : `${subject.charAt(0).toUpperCase()}${subject.slice(1)} зв’язки з містами цієї країни (${country})${tail}.`;
   },
   truncationNote: '[Лист не вмістився в посилання повністю. Будь ласка, скопіюйте повний текст зі сторінки листа і вставте його сюди замість цієї примітки.]',
 };
@@ -129,11 +135,16 @@ const de: LetterPhrases = {
     n === 1
       ? `Eine weitere Kommune hat ihre Verbindung zu ${partner} bereits beendet: ${names}.`
       : `${n} weitere Kommunen haben ihre Verbindungen zu ${partner} bereits beendet: ${names}.`,
-  countryFact: (n, country, names, exhaustive) => {
+  countryFact: (n, country, names, exhaustive, besides) => {
     const tail = names ? (exhaustive ? `: ${names}` : `, darunter ${names}`) : '';
+    if (besides) {
+      return n === 1
+        ? `Darüber hinaus hat eine weitere Kommune ihre Verbindungen zu Städten in ${country} beendet${tail}.`
+        : `Darüber hinaus haben ${n} weitere Kommunen ihre Verbindungen zu Städten in ${country} beendet${tail}.`;
+    }
     return n === 1
-      ? `Insgesamt hat eine weitere Kommune ihre Verbindungen zu Städten in ${country} beendet${tail}.`
-      : `Insgesamt haben ${n} weitere Kommunen ihre Verbindungen zu Städten in ${country} beendet${tail}.`;
+      ? `Eine andere Kommune hat ihre Verbindungen zu Städten in ${country} bereits beendet${tail}.`
+      : `${n} andere Kommunen haben ihre Verbindungen zu Städten in ${country} bereits beendet${tail}.`;
   },
   truncationNote:
     '[Der Brief ist für diesen E-Mail-Link zu lang. Bitte kopieren Sie den vollständigen Text von der Briefseite und fügen Sie ihn hier anstelle dieses Hinweises ein.]',
@@ -165,11 +176,11 @@ const pl: LetterPhrases = {
     const subject = n === 1 ? 'Jeszcze jedna rada zerwała' : form === 'few' ? `Jeszcze ${n} rady zerwały` : `Jeszcze ${n} rad zerwało`;
     return `${subject} już więzi z tym partnerem (${partner}): ${names}.`;
   },
-  countryFact: (n, country, names, exhaustive) => {
+  countryFact: (n, country, names, exhaustive, besides) => {
     const form = plPlural(n);
     const subject = n === 1 ? 'jeszcze jedna rada zerwała' : form === 'few' ? `jeszcze ${n} rady zerwały` : `jeszcze ${n} rad zerwało`;
     const tail = names ? (exhaustive ? `: ${names}` : `, w tym ${names}`) : '';
-    return `Łącznie ${subject} więzi z miastami tego kraju (${country})${tail}.`;
+    return besides ? `Ponadto ${subject} więzi z miastami tego kraju (${country})${tail}.` : `${subject.charAt(0).toUpperCase()}${subject.slice(1)} już więzi z miastami tego kraju (${country})${tail}.`;
   },
   truncationNote: '[List jest za długi, by zmieścić się w tym odnośniku e-mail. Skopiuj, proszę, pełny tekst ze strony listu i wklej go tutaj zamiast tej uwagi.]',
 };

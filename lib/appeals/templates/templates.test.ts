@@ -35,7 +35,7 @@ describe('the seed letter templates', () => {
         expect(subject.ok && body.ok, where).toBe(true);
         const compiled = seedTemplate(family, language)!;
         expect(fillInsUsed(compiled.body), where).toEqual(
-          expect.arrayContaining(['greeting', 'agreement', 'facts', 'personal', 'signerName', 'signerCity']),
+          expect.arrayContaining(['greeting', 'tiesInForce', 'facts', 'pledgeReminder', 'personal', 'signerName', 'signerCity']),
         );
         expect(fillInsUsed(compiled.subject).length, where).toBeGreaterThan(0);
         expect(template.subject, where).not.toMatch(/\n/);

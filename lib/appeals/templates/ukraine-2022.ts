@@ -15,11 +15,13 @@ export const ukraine2022Templates: TemplateFamily = {
       subject: 'Звернення щодо розірвання побратимських і партнерських зв’язків ({partner}, {partnerCountry})',
       body: `{greeting}
 
-Звертаюся до вас щодо зв’язків вашої громади з містами держави-агресора та її союзниці. За відкритими даними, досі чинні такі зв’язки: {agreement}.
+Звертаюся до вас щодо зв’язків вашої громади з містами держави-агресора та її союзниці. {tiesInForce}
 
 Побратимство міст існує для того, щоб громади обмінювалися досвідом в економіці, культурі, освіті, спорті, туризмі та міському господарстві. Українським громадам нема чого переймати в міст держави, яка веде проти України загарбницьку війну, чи держави, яка надала для цієї війни свою територію. Ізоляція агресора має бути повною, і місцеве самоврядування — така сама її частина, як санкції чи дипломатія.
 
 {facts}
+
+{pledgeReminder}
 
 Прошу внести питання про розірвання цих зв’язків до порядку денного найближчої сесії ради, ухвалити рішення та оприлюднити його на офіційному сайті. Якщо рішення вже ухвалено, прошу повідомити його номер і дату, щоб відкриті дані про громаду були точними.
 
@@ -33,11 +35,13 @@ export const ukraine2022Templates: TemplateFamily = {
       subject: 'Request to end twin and partner city ties ({partner}, {partnerCountry})',
       body: `{greeting}
 
-I am writing to {councilName} about the ties that still link your community with cities of the state waging war on Ukraine and of its ally. According to public records, the following are still in force: {agreement}.
+I am writing to {councilName} about the ties that still link your community with cities of the state waging war on Ukraine and of its ally. {tiesInForce}
 
 Twinning exists so that communities can share experience in the economy, culture, education, sport, tourism and the running of a city. There is nothing a Ukrainian community needs to learn from the cities of a state that is waging a war of conquest against Ukraine, or of a state that has lent its territory to that war. The aggressor must be isolated completely, and local government is as much a part of that as sanctions or diplomacy.
 
 {facts}
+
+{pledgeReminder}
 
 I ask the council to put the ending of these ties on the agenda of its next session, to adopt the decision and to publish it on its website. If the decision has already been taken, please let me know its number and date, so that the public record of {place} is accurate.
 

@@ -3,7 +3,7 @@ import { resetEnvCache } from '../../env';
 import { type FakeResend, startFakeResend } from '../../testing/fake-resend';
 import { devMailboxEnabled, mailProvider } from './index';
 
-const KEYS = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'NODE_ENV', 'DEV_MAILBOX'] as const;
+const KEYS = ['RESEND_API_KEY', 'RESEND_BASE_URL', 'NODE_ENV', 'DEV_MAILBOX', 'APP_URL'] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function setEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
@@ -27,7 +27,13 @@ describe('devMailboxEnabled', () => {
     { env: { NODE_ENV: 'development', DEV_MAILBOX: 'off' }, enabled: true },
     { env: { NODE_ENV: 'production' }, enabled: false },
     { env: { NODE_ENV: 'production', DEV_MAILBOX: 'off' }, enabled: false },
-    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on' }, enabled: true },
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on' }, enabled: true }, // APP_URL's default is http://localhost:3000
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on', APP_URL: 'http://127.0.0.1:3101' }, enabled: true },
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on', APP_URL: 'http://[::1]:3000' }, enabled: true },
+    // A production build at a public address never shows everyone's sign-in links.
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on', APP_URL: 'https://untwin.example' }, enabled: false },
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on', APP_URL: 'http://192.0.2.10:3000' }, enabled: false },
+    { env: { NODE_ENV: 'production', DEV_MAILBOX: 'on', APP_URL: 'http://localhost.evil.example' }, enabled: false },
     { env: { NODE_ENV: 'development', RESEND_API_KEY: 're_live' }, enabled: false },
     { env: { NODE_ENV: 'production', RESEND_API_KEY: 're_live', DEV_MAILBOX: 'on' }, enabled: false },
     { env: { NODE_ENV: 'production', RESEND_API_KEY: '  ', DEV_MAILBOX: 'on' }, enabled: true },

@@ -51,6 +51,7 @@ export function createResendProvider(options: ResendProviderOptions): MailProvid
           subject: message.subject,
           html: message.html,
           text: message.text,
+          ...(message.headers && Object.keys(message.headers).length > 0 ? { headers: message.headers } : {}),
         },
         { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
       );

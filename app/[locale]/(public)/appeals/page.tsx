@@ -6,6 +6,7 @@ import { connection } from 'next/server';
 import { CampaignAppealCounts } from '@/components/appeals/appeal-count';
 import { WriteToCouncilLink } from '@/components/appeals/write-to-council-link';
 import { routing } from '@/i18n/routing';
+import { cachedCouncilPage, requestReader } from '@/lib/cache/public-queries';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ council?: string | string[] }> };
 
@@ -32,15 +33,25 @@ export default async function AppealsPage({ params, searchParams }: Props) {
   const t = await getTranslations({ locale, namespace: 'Appeals.About' });
   const raw = (await searchParams).council;
   const council = typeof raw === 'string' && COUNCIL_SLUG.test(raw) ? raw : null;
+  // The letter is offered only for a council with a tie it can be asked to end (in force, and no
+  // source says its country already ended such ties): the council page decides the same way.
+  const councilPage = council ? await cachedCouncilPage(await requestReader(), council, { locale }) : null;
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('title')}</h1>
       <p className="mt-4 max-w-prose text-lg">{t('intro')}</p>
-      {council ? (
+      {council && councilPage && councilPage.askable > 0 ? (
         <div className="mt-6 max-w-prose border-l-8 border-[#00703c] bg-surface p-4">
           <p className="text-lg">{t('forCouncil')}</p>
           <p className="mt-4">
             <WriteToCouncilLink locale={locale} councilSlug={council} />
+          </p>
+        </div>
+      ) : council && councilPage ? (
+        <div className="mt-6 max-w-prose border-l-8 border-rule bg-surface p-4">
+          <p className="text-lg">{t('nothingToAsk')}</p>
+          <p className="mt-2">
+            <a href={`/${locale}/councils/${councilPage.council.slug}`}>{t('councilPage')}</a>
           </p>
         </div>
       ) : null}

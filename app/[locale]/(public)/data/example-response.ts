@@ -2,7 +2,7 @@ import type { PublicTieRecord } from '@/lib/ties/public-tie-records';
 
 /**
  * What /api/v1/ties?q=Chernihiv&partnerCountry=BLR&closed=1 answers with the seed data,
- * shortened to the first and last of the tie's four events. Written out rather than fetched,
+ * shortened to the first and last of the tie's four events (ids and times as an example). Written out rather than fetched,
  * so the page documents the shape even on an empty database; typed as the API's record, so
  * the example cannot drift from the API without the type check saying so.
  */
@@ -27,6 +27,9 @@ export function exampleResponse(appUrl: string) {
         signed: null,
         status: 'severed',
         campaigns: ['ukraine-2022'],
+        partnerNamed: true,
+        confirmation: { confirmed: true, on: '2022-06-27', by: 'report', eventId: 1412, source },
+        countryClaims: [],
         events: [
           {
             type: 'recorded',
@@ -39,6 +42,18 @@ export function exampleResponse(appUrl: string) {
             reason: null,
             evidence: null,
             recordedAt: '2025-01-15T09:30:00.000Z',
+            id: 1409,
+            position: 0,
+            counts: true,
+            withdrawn: false,
+            withdrawal: null,
+            amendment: null,
+            targetEventId: null,
+            effectiveDate: '2022-05-02',
+            effectiveDateIsUpperBound: false,
+            effectiveSource: source,
+            attribution: 'source',
+            attributionText: `${source.title} (${source.publisher})`,
           },
           {
             type: 'severed',
@@ -52,6 +67,18 @@ export function exampleResponse(appUrl: string) {
             reason: null,
             evidence: null,
             recordedAt: '2025-01-15T09:30:00.000Z',
+            id: 1412,
+            position: 3,
+            counts: true,
+            withdrawn: false,
+            withdrawal: null,
+            amendment: null,
+            targetEventId: null,
+            effectiveDate: '2022-06-27',
+            effectiveDateIsUpperBound: true,
+            effectiveSource: source,
+            attribution: 'source',
+            attributionText: `${source.title} (${source.publisher})`,
           },
         ],
       } satisfies PublicTieRecord,

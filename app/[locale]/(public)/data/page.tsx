@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { PARTNER_COUNTRIES } from '@/lib/places/kinds';
 import { STATUS_GROUP_NAMES, TIE_STATUSES } from '@/lib/ties/lifecycle';
 import { TIE_CSV_COLUMNS } from '@/lib/ties/tie-csv';
-import { DEFAULT_PER_PAGE, DEFAULT_SORT, MAX_PER_PAGE, TIE_SORTS } from '@/lib/ties/tie-filters';
+import { DEFAULT_PER_PAGE, DEFAULT_SORT, MAX_PER_PAGE, TIE_CONFIRMATIONS, TIE_SORTS } from '@/lib/ties/tie-filters';
 import { exampleResponse } from './example-response';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -82,6 +82,7 @@ export default async function OpenDataPage({ params }: Props) {
     { name: 'group', meaning: t('paramGroup'), values: <Codes values={STATUS_GROUP_NAMES} /> },
     { name: 'q', meaning: t('paramQ'), values: <Codes values={['Homiel', 'Gomel', 'Гомель']} /> },
     { name: 'closed', meaning: t('paramClosed'), values: <Codes values={['1', '0']} />, byDefault: '0' },
+    { name: 'confirmation', meaning: t('paramConfirmation'), values: <Codes values={TIE_CONFIRMATIONS} /> },
     { name: 'sort', meaning: t('paramSort'), values: <Codes values={TIE_SORTS} />, byDefault: DEFAULT_SORT },
     { name: 'dir', meaning: t('paramDir'), values: <Codes values={['asc', 'desc']} /> },
     { name: 'page', meaning: t('paramPage'), values: <Codes values={['1', '2', '…']} />, byDefault: '1' },

@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { CouncilFigures } from '@/components/council/council-figures';
 import { BarChart } from '@/components/stats/bar-chart';
 import { CampaignFilter } from '@/components/stats/campaign-filter';
 import { DataTable } from '@/components/stats/data-table';
@@ -76,15 +77,17 @@ export default async function StatsPage({ params, searchParams }: Props) {
     count: (funnel.stages.find((s) => s.status === stage)?.reached ?? 0) - progress.dated[stage],
   })).filter((u) => u.count > 0);
 
+  // In force is always shown split: confirmed by a dated source, and only listed (lib/ties/figures.ts).
   const countryColumns = (first: string) => [
     { key: 'name', label: first },
     { key: 'ties', label: t('ties'), numeric: true },
-    { key: 'inForce', label: t('inForce'), numeric: true },
+    { key: 'confirmedInForce', label: t('confirmedInForce'), numeric: true },
+    { key: 'listedNotConfirmed', label: t('listedNotConfirmed'), numeric: true },
     { key: 'pledged', label: t('pledged'), numeric: true },
     { key: 'severed', label: t('severed'), numeric: true },
   ];
   const countryRows = (rows: CountryRanking[]) =>
-    rows.map((c) => ({ key: c.code, cells: [c.name, n(c.ties), n(c.inForce), n(c.pledged), n(c.severed)] }));
+    rows.map((c) => ({ key: c.code, cells: [c.name, n(c.ties), n(c.confirmedInForce), n(c.listedNotConfirmed), n(c.pledged), n(c.severed)] }));
 
   return (
     <>
@@ -100,6 +103,7 @@ export default async function StatsPage({ params, searchParams }: Props) {
       <p className="mt-4 text-lg" data-total={funnel.total}>
         <strong>{campaign?.name ?? t('allCampaigns')}</strong>: {t('scopeTotal', { count: funnel.total })}
       </p>
+      {funnel.total > 0 ? <CouncilFigures figures={funnel.figures} label={t('standingLabel')} /> : null}
 
       <section aria-labelledby="funnel-heading" className="mt-12">
         <h2 id="funnel-heading" className="text-2xl font-bold sm:text-3xl">
@@ -201,7 +205,8 @@ export default async function StatsPage({ params, searchParams }: Props) {
               { key: 'region', label: t('region') },
               { key: 'places', label: t('places') },
               { key: 'ties', label: t('ties'), numeric: true },
-              { key: 'inForce', label: t('inForce'), numeric: true },
+              { key: 'confirmedInForce', label: t('confirmedInForce'), numeric: true },
+              { key: 'listedNotConfirmed', label: t('listedNotConfirmed'), numeric: true },
               { key: 'pledged', label: t('pledged'), numeric: true },
               { key: 'severed', label: t('severed'), numeric: true },
             ]}
@@ -217,7 +222,8 @@ export default async function StatsPage({ params, searchParams }: Props) {
                   ))}
                 </ul>,
                 n(r.ties),
-                n(r.inForce),
+                n(r.confirmedInForce),
+                n(r.listedNotConfirmed),
                 n(r.pledged),
                 n(r.severed),
               ],

@@ -75,6 +75,17 @@ export default async function TrackerPage({ params, searchParams }: Props) {
             '.'
           )}
         </p>
+        {/* Confirmed and only listed, counted apart (lib/ties/figures.ts), each a view of its own. */}
+        <p className="mt-1" data-confirmed={result.confirmationCounts.confirmed} data-unconfirmed={result.confirmationCounts.unconfirmed}>
+          <a href={tieFiltersHref(path, filters, { confirmation: 'confirmed', page: 1 })}>
+            {t('confirmationConfirmed')}: <strong>{result.confirmationCounts.confirmed}</strong>
+          </a>
+          {' · '}
+          <a href={tieFiltersHref(path, filters, { confirmation: 'unconfirmed', page: 1 })}>
+            {t('confirmationUnconfirmed')}: <strong>{result.confirmationCounts.unconfirmed}</strong>
+          </a>
+        </p>
+        <p className="mt-1 max-w-prose text-sm text-muted">{t('confirmationHint')}</p>
         {result.total === 0 ? <p className="mt-2">{t('noResults')}</p> : null}
         {result.total > 0 && result.rows.length === 0 ? (
           <p className="mt-2">

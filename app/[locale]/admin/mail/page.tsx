@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { DoneBanner } from '@/components/people/done-banner';
+import { StatusMessage } from '@/components/status/status-message';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/current-user';
@@ -38,12 +39,7 @@ export default async function AdminMailPage({ params, searchParams }: Props) {
   ]);
 
   if (!can(actorOf(user), 'mail.read_failed', 'anywhere')) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{t('notAllowedBody')}</p>
-      </>
-    );
+    return <StatusMessage status={403} title={t('notAllowedTitle')} body={t('notAllowedBody')} />;
   }
 
   const db = await getDb();

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { DoneBanner } from '@/components/people/done-banner';
+import { StatusMessage } from '@/components/status/status-message';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
@@ -31,12 +32,11 @@ export default async function AppealPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   await connection();
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
-  if (id === null) notFound();
-  const user = await requireUser(locale, `/${locale}/appeals/${id}`);
+  const user = await requireUser(locale, `/${locale}/appeals/${rawId}`);
 
   const db = await getDb();
   const [letter, mine, t, tState, tChannel, tCouncil, tDone, format] = await Promise.all([
-    getAppealLetter(db, id, user.id, locale),
+    id === null ? null : getAppealLetter(db, id, user.id, locale),
     listMyAppeals(db, user.id, locale),
     getTranslations({ locale, namespace: 'Appeals.Appeal' }),
     getTranslations({ locale, namespace: 'Appeals.States' }),
@@ -47,14 +47,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
   ]);
   const appeal = mine.find((a) => a.id === id);
   // Someone else's appeal is as absent as one that does not exist.
-  if (!letter || !appeal) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notFoundTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{t('notFoundBody')}</p>
-      </>
-    );
-  }
+  if (!letter || !appeal) return <StatusMessage status={404} title={t('notFoundTitle')} body={t('notFoundBody')} />;
   const done = doneOf((await searchParams).done);
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short' });
   const council = councilLabel(appeal.council, tCouncil);

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { AppealComposer, type ComposerLabels } from '@/components/appeals/appeal-composer';
 import { CouncilAppealCount } from '@/components/appeals/appeal-count';
+import { StatusMessage } from '@/components/status/status-message';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
@@ -141,11 +142,19 @@ export default async function NewAppealPage({ params, searchParams }: Props) {
   );
   if (!all.ok || !prepared.ok) {
     const code = !all.ok ? all.code : !prepared.ok ? prepared.code : 'not_found';
+    if (code !== 'no_ties_in_force') {
+      return (
+        <StatusMessage status={404} title={t('notFoundTitle')} body={t('notFoundBody')}>
+          {all.ok ? back : null}
+        </StatusMessage>
+      );
+    }
+    // The council exists and is found: it has nothing left to appeal about.
     return (
       <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{code === 'no_ties_in_force' ? t('noTiesTitle') : t('notFoundTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{code === 'no_ties_in_force' ? t('noTiesBody') : t('notFoundBody')}</p>
-        {all.ok || code === 'no_ties_in_force' ? back : null}
+        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('noTiesTitle')}</h1>
+        <p className="mt-4 max-w-prose text-lg">{t('noTiesBody')}</p>
+        {back}
       </>
     );
   }

@@ -7,6 +7,7 @@ import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { RadioField, TextArea } from '@/components/forms/fields';
 import { DoneBanner } from '@/components/people/done-banner';
+import { StatusMessage } from '@/components/status/status-message';
 import { StatusLabel } from '@/components/ties/status-label';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
@@ -43,12 +44,7 @@ export default async function OrganiseAppealsPage({ params, searchParams }: Prop
     getFormatter({ locale }),
   ]);
   if (!holdsRole(user.grants, 'organiser', 'admin')) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{t('notAllowedBody')}</p>
-      </>
-    );
+    return <StatusMessage status={403} title={t('notAllowedTitle')} body={t('notAllowedBody')} />;
   }
 
   const db = await getDb();

@@ -7,6 +7,7 @@ import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
 import { SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { DoneBanner } from '@/components/people/done-banner';
+import { StatusMessage } from '@/components/status/status-message';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { requireUser } from '@/lib/auth/current-user';
@@ -49,12 +50,7 @@ export default async function OrganisePeoplePage({ params, searchParams }: Props
   ]);
 
   if (!holdsRole(user.grants, 'organiser', 'admin')) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{t('notAllowedTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{t('notAllowedBody')}</p>
-      </>
-    );
+    return <StatusMessage status={403} title={t('notAllowedTitle')} body={t('notAllowedBody')} />;
   }
 
   const db = await getDb();
@@ -63,7 +59,7 @@ export default async function OrganisePeoplePage({ params, searchParams }: Props
     listPendingStaffClaims(db, scope, locale),
     listMembers(db, scope, locale),
     listOpenInvitations(db, scope, locale),
-    listBannedPeople(db),
+    listBannedPeople(db, scope),
   ]);
   const summaryTitle = people('errorSummaryTitle');
   const done = peopleDone((await searchParams).done);

@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { OG_FONT_FAMILY, ogFonts } from '@/lib/og/fonts';
+import { sentenceStart } from '@/lib/places/unnamed-place';
 import { getCouncilPage } from '@/lib/ties/council-page';
 
 /** The picture a link to a council page shows when shared: the council, its ties in force, and their status. */
@@ -29,7 +30,6 @@ export default async function CouncilOgImage({ params }: Props) {
   ]);
   const title = page ? (page.council.name?.text ?? t('councilOf', { place: page.place.name })) : t('notFoundTitle');
   const ties = page?.ties ?? [];
-  const inForce = ties.filter((tie) => tie.inForce).length;
   return new ImageResponse(
     (
       <div style={{ display: 'flex', flexDirection: 'column', width: '100%', height: '100%', padding: 64, background: '#ffffff', color: '#0b0c0c', fontFamily: OG_FONT_FAMILY }}>
@@ -37,7 +37,8 @@ export default async function CouncilOgImage({ params }: Props) {
         <div style={{ display: 'flex', fontSize: 64, fontWeight: 700, marginTop: 32, lineHeight: 1.1 }}>{title}</div>
         {page ? (
           <div style={{ display: 'flex', fontSize: 32, marginTop: 16 }}>
-            {`${page.place.name}, ${page.place.country.name} · ${t('ogInForce', { count: inForce })}`}
+            {/* In force is never one figure: confirmed and only listed apart (lib/ties/figures.ts). */}
+            {`${page.place.name}, ${page.place.country.name} · ${t('ogConfirmed', { count: page.figures.confirmedInForce })} · ${t('ogListed', { count: page.figures.listedNotConfirmed })}`}
           </div>
         ) : null}
         <div style={{ display: 'flex', flexDirection: 'column', marginTop: 32, gap: 12 }}>
@@ -55,7 +56,7 @@ export default async function CouncilOgImage({ params }: Props) {
               >
                 {ts(tie.status)}
               </div>
-              {tie.partner.name}
+              {tie.partner.unnamed ? sentenceStart(tie.partner.name) : tie.partner.name}
             </div>
           ))}
           {ties.length > SHOWN ? <div style={{ display: 'flex', fontSize: 26, color: '#505a5f' }}>{t('ogMore', { count: ties.length - SHOWN })}</div> : null}

@@ -9,6 +9,7 @@ import { CouncilTie } from '@/components/council/council-tie';
 import { NotFoundView } from '@/components/council/not-found-view';
 import { OtherSpellings, hasOtherSpellings } from '@/components/council/other-spellings';
 import { ReviewClaimBlock } from '@/components/council/review-claim';
+import { CouncilFigures } from '@/components/council/council-figures';
 import { routing } from '@/i18n/routing';
 import { webAddress } from '@/lib/sources/web-address';
 import { cachedCouncilPage, requestReader } from '@/lib/cache/public-queries';
@@ -47,7 +48,6 @@ export default async function CouncilPage({ params }: Props) {
   if (!page) return <NotFoundView title={t('notFoundTitle')} body={t('notFoundBody')} />;
 
   const { council, place } = page;
-  const inForce = page.ties.filter((tie) => tie.inForce).length;
   const website = webAddress(council.website);
   return (
     <>
@@ -101,9 +101,8 @@ export default async function CouncilPage({ params }: Props) {
         <h2 id="ties" className="text-2xl font-bold sm:text-3xl">
           {t('tiesHeading')}
         </h2>
-        <p className="mt-2 max-w-prose text-lg">
-          {t('tiesCount', { count: page.ties.length })} {page.ties.length > 0 ? t('inForceCount', { count: inForce }) : null}
-        </p>
+        <p className="mt-2 max-w-prose text-lg">{t('tiesCount', { count: page.ties.length })}</p>
+        {page.ties.length > 0 ? <CouncilFigures figures={page.figures} /> : null}
         <div className="mt-6 space-y-12">
           {page.ties.map((tie) => (
             <CouncilTie key={tie.id} tie={tie} />
@@ -144,16 +143,35 @@ export default async function CouncilPage({ params }: Props) {
         <h2 id="next" className="text-2xl font-bold sm:text-3xl">
           {t('nextHeading')}
         </h2>
-        {inForce > 0 ? (
+        {/* What can be asked is decided from the figures (lib/ties/figures.ts): a letter for ties in
+            force that no source says were already ended; nothing now for occupied councils (not
+            closed); nothing left only when every tie is closed. */}
+        {page.askable > 0 ? (
           <>
-            <p className="mt-2 max-w-prose text-lg">{t('nextInForce', { count: inForce })}</p>
+            <p className="mt-2 max-w-prose text-lg" data-next="ask">
+              {t('nextAskable', { count: page.askable })}
+            </p>
+            {page.figures.listedNotConfirmed > 0 ? <p className="mt-2 max-w-prose">{t('nextListedNote')}</p> : null}
             <p className="mt-4">
               <WriteToCouncilLink locale={locale} councilSlug={council.slug} />
             </p>
           </>
-        ) : (
-          <p className="mt-2 max-w-prose text-lg">{t('nextNothing')}</p>
-        )}
+        ) : null}
+        {page.endedClaims.length > 0 ? (
+          <p className="mt-2 max-w-prose text-lg" data-next="ended-claim">
+            {t('nextEndedClaim', { country: page.endedClaims[0]!.country.name })}
+          </p>
+        ) : null}
+        {page.figures.blocked > 0 && page.askable === 0 ? (
+          <p className="mt-2 max-w-prose text-lg" data-next="blocked">
+            {t('nextBlocked')}
+          </p>
+        ) : null}
+        {page.situation === 'closed' || page.situation === 'none' ? (
+          <p className="mt-2 max-w-prose text-lg" data-next="nothing">
+            {t('nextNothing')}
+          </p>
+        ) : null}
         <CouncilAppealCount councilId={council.id} locale={locale} />
         <p className="mt-4 max-w-prose">{t('nextSources')}</p>
       </section>

@@ -102,6 +102,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
           {t('citingHeading')}
         </h2>
         <p className="mt-2 max-w-prose text-lg">{t('citingCount', { count: citing.total })}</p>
+        {citing.ties.some((tie) => !tie.counts) ? <p className="mt-1 max-w-prose">{t('countingNote')}</p> : null}
         {citing.ties.length > 0 ? (
           <div className="mt-4 overflow-x-auto">
             <table className="w-full border-collapse text-left">
@@ -121,7 +122,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
               </thead>
               <tbody>
                 {citing.ties.map((tie) => (
-                  <tr key={tie.id} className="border-b border-rule align-baseline">
+                  <tr key={tie.id} className="border-b border-rule align-baseline" data-counts={tie.counts ? 'true' : 'false'}>
                     <th scope="row" className="py-2 pr-4 font-normal">
                       <a href={tie.councilSlug ? `/${locale}/councils/${tie.councilSlug}#tie-${tie.id}` : `/${locale}/places/${tie.partner.slug}`}>
                         {tie.place.name} – {tie.partner.name}
@@ -132,6 +133,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     </th>
                     <td className="py-2">
                       <StatusLabel status={tie.status} />
+                      {tie.counts ? null : <span className="block text-sm font-bold">{t('withdrawnFact')}</span>}
                     </td>
                   </tr>
                 ))}

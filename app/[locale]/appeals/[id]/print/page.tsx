@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { PrintButton } from '@/components/appeals/copy-text-button';
 import { PrintedLetter } from '@/components/appeals/printed-letter';
+import { StatusMessage } from '@/components/status/status-message';
 import { getDb } from '@/db/client';
 import { routing } from '@/i18n/routing';
 import { getAppealLetter } from '@/lib/appeals/queries';
@@ -27,23 +28,15 @@ export default async function PrintAppealPage({ params }: Props) {
   setRequestLocale(locale);
   await connection();
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : null;
-  if (id === null) notFound();
-  const user = await requireUser(locale, `/${locale}/appeals/${id}/print`);
+  const user = await requireUser(locale, `/${locale}/appeals/${rawId}/print`);
   const db = await getDb();
   const [letter, t, tAppeal, tNew] = await Promise.all([
-    getAppealLetter(db, id, user.id, locale),
+    id === null ? null : getAppealLetter(db, id, user.id, locale),
     getTranslations({ locale, namespace: 'Appeals.Print' }),
     getTranslations({ locale, namespace: 'Appeals.Appeal' }),
     getTranslations({ locale, namespace: 'Appeals.New' }),
   ]);
-  if (!letter) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-5xl">{tAppeal('notFoundTitle')}</h1>
-        <p className="mt-4 max-w-prose text-lg">{tAppeal('notFoundBody')}</p>
-      </>
-    );
-  }
+  if (!letter) return <StatusMessage status={404} title={tAppeal('notFoundTitle')} body={tAppeal('notFoundBody')} />;
   const printed = await printableLetter(db, {
     councilId: letter.council.id,
     tieIds: letter.tieIds,

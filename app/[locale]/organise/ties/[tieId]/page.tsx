@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { forbidden, notFound } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ActionForm } from '@/components/forms/action-form';
+import { StatusMessage } from '@/components/status/status-message';
 import { CheckboxField, RadioField, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { DoneBanner } from '@/components/people/done-banner';
 import { StatusLabel } from '@/components/ties/status-label';
@@ -54,7 +55,10 @@ export default async function OrganiseTiePage({ params, searchParams }: Props) {
 
   // Staff of the tie's council and organisers of its campaigns: anyone the table lets fire an
   // event here. Everyone else gets a 403, not a form (the action refuses them too).
-  if (!TIE_EVENT_TYPES.some((e) => canFire(actor, e, tie.target))) forbidden();
+  if (!TIE_EVENT_TYPES.some((e) => canFire(actor, e, tie.target))) {
+    const tForbidden = await getTranslations({ locale, namespace: 'Forbidden' });
+    return <StatusMessage status={403} title={tForbidden('title')} body={tForbidden('body')} />;
+  }
   const events = availableEvents(tie.status).filter((e) => canFire(actor, e, tie.target));
   const mayWithdraw = canFire(actor, 'withdrawn', tie.target);
   const mayAmend = canFire(actor, 'amended', tie.target);
