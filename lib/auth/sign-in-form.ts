@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { type Locale, routing } from '../../i18n/routing';
 import { env } from '../env';
 import { defaultCallbackPath, isLocale, safeCallbackPath } from './callback-path';
+import type { SignInFormState } from './sign-in-form-state';
 
-/** What the sign-in form shows after a submission that did not go through. */
-export type SignInFormState = {
-  email: string;
-  error: SignInFormError | null;
-};
-export type SignInFormError = 'email_missing' | 'email_invalid' | 'foreign_origin';
-
-export const EMPTY_SIGN_IN_FORM: SignInFormState = { email: '', error: null };
+export { EMPTY_SIGN_IN_FORM, type SignInFormError, type SignInFormState } from './sign-in-form-state';
 
 const address = z.string().min(1, 'email_missing').pipe(z.email('email_invalid'));
 

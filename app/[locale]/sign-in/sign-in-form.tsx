@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { EMPTY_SIGN_IN_FORM, type SignInFormError } from '@/lib/auth/sign-in-form';
+import { EMPTY_SIGN_IN_FORM, type SignInFormError } from '@/lib/auth/sign-in-form-state';
 import { requestSignInLink } from './actions';
 
 type Labels = {
