@@ -62,7 +62,7 @@ test('an activist writes to Cherkasy in Ukrainian, an organiser approves it, the
   const body = page.getByLabel('Лист', { exact: true });
   await expect(subject).toHaveValue(/^Звернення щодо розірвання побратимських і партнерських зв’язків \(Орша/);
   await expect(body).toHaveAttribute('lang', 'uk');
-  await expect(body).toHaveValue(/досі чинні такі зв’язки: .*Орша/);
+  await expect(body).toHaveValue(/досі чинні .*Орша/);
   await expectNoAxeViolations(page);
 
   // The same letter in English: generated again, through the address (no JavaScript needed).
