@@ -12,6 +12,7 @@ const POSTGRES_PORT = 3101;
 const postgresBaseURL = `http://127.0.0.1:${POSTGRES_PORT}`;
 const postgresServer = process.env.TEST_DATABASE_URL || undefined;
 const DEV_MAILBOX_SPEC = /activist\/sign-in-dev-mailbox\.spec\.ts$/;
+const PHONE_SPECS = /phone\/.*\.spec\.ts$/;
 
 // The distribution's Chromium when there is one (CI installs it with apt); otherwise the
 // browser `npx playwright install chromium` downloads.
@@ -123,7 +124,9 @@ export default defineConfig({
     video: 'off',
   },
   projects: [
-    { name: 'chromium', use: chromium, testIgnore: DEV_MAILBOX_SPEC },
+    { name: 'chromium', use: chromium, testIgnore: [DEV_MAILBOX_SPEC, PHONE_SPECS] },
+    // People read the record on 360-414 px screens: these specs run at a phone's width.
+    { name: 'phone', use: { ...chromium, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: PHONE_SPECS },
     ...(postgresServer
       ? [{ name: 'postgres-dev-mailbox', use: { ...chromium, baseURL: postgresBaseURL }, testMatch: DEV_MAILBOX_SPEC }]
       : []),

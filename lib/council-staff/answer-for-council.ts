@@ -8,7 +8,8 @@ import { isDocumentId } from '../documents/documents';
 import { idSchema } from '../people/input';
 import { councilTarget } from '../people/targets';
 import { webAddress } from '../sources/web-address';
-import { type FireTieEventResult, fireTieEvent } from '../ties/fire-tie-event';
+import { fireTieEvent } from '../ties/fire-tie-event';
+import { failFromFire } from '../ties/tie-event-action';
 import type { DateProblem, EventRequirement } from '../ties/lifecycle';
 
 /**
@@ -104,27 +105,16 @@ export const answerForCouncil = defineAction({
           today: ctx.now.toISOString().slice(0, 10),
         });
         // One tie refused: nothing of the answer stays (the transaction rolls back).
-        if (!result.ok) failFromFire(result, tieId);
+        if (!result.ok) {
+          failFromFire(result, {
+            fields: FIELD,
+            otherField: 'type',
+            invalidTransition: () => fail('invalid_input', result.message, { fieldErrors: { tieIds: [`transition:${tieId}`] } }),
+          });
+        }
         events.push({ tieId, eventId: result.event.id, status: result.status });
       }
       return { events };
     }),
 });
 
-function failFromFire(result: Extract<FireTieEventResult, { ok: false }>, tieId: number): never {
-  switch (result.code) {
-    case 'not_found':
-      return fail('not_found', result.message);
-    case 'forbidden':
-      return fail('forbidden', result.message);
-    case 'conflict':
-      return fail('conflict', result.message);
-    case 'invalid_transition':
-      return fail('invalid_input', result.message, { fieldErrors: { tieIds: [`transition:${tieId}`] } });
-    case 'missing_requirement': {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const p of result.problems) (fieldErrors[FIELD[p.requirement] ?? 'type'] ??= []).push(p.requirement);
-      return fail('invalid_input', result.message, { fieldErrors });
-    }
-  }
-}

@@ -90,7 +90,16 @@ async function sourceForUrl(db: Queryable, url: string): Promise<number> {
   return existing!.id;
 }
 
-function failFromFire(result: Extract<FireTieEventResult, { ok: false }>, type: TieEventType): never {
+/**
+ * A refusal of the write path as the action's typed error: the one mapping every form that fires
+ * tie events uses. Each missing requirement goes on its form field by its code (the form words it
+ * in the page's language), all at once, so one correction of the form is enough. What an event
+ * that no longer fits means depends on the form, so the caller says.
+ */
+export function failFromFire(
+  result: Extract<FireTieEventResult, { ok: false }>,
+  form: { fields: Partial<Record<EventRequirement | DateProblem, string>>; otherField: string; invalidTransition: (message: string) => never },
+): never {
   switch (result.code) {
     case 'not_found':
       return fail('not_found', result.message);
@@ -99,15 +108,10 @@ function failFromFire(result: Extract<FireTieEventResult, { ok: false }>, type: 
     case 'conflict':
       return fail('conflict', result.message);
     case 'invalid_transition':
-      // A correction to the status the tie already has is a mistake in the form; any other
-      // event that no longer fits means the tie moved on since the page was read.
-      if (type === 'corrected') return fail('invalid_input', result.message, { fieldErrors: { targetStatus: [result.message] } });
-      return fail('conflict', result.message);
+      return form.invalidTransition(result.message);
     case 'missing_requirement': {
-      // Every problem at once, each on its field by its code (the form words it in the page's
-      // language), so one correction of the form is enough.
       const fieldErrors: Record<string, string[]> = {};
-      for (const p of result.problems) (fieldErrors[REQUIREMENT_FIELD[p.requirement]] ??= []).push(p.requirement);
+      for (const p of result.problems) (fieldErrors[form.fields[p.requirement] ?? form.otherField] ??= []).push(p.requirement);
       return fail('invalid_input', result.message, { fieldErrors });
     }
   }
@@ -151,7 +155,16 @@ export const recordTieEvent = defineAction({
         checkResult: input.checkResult,
         sessionOn: input.sessionOn?.date ?? null,
       });
-      if (!result.ok) failFromFire(result, input.type);
+      if (!result.ok) {
+        failFromFire(result, {
+          fields: REQUIREMENT_FIELD,
+          otherField: 'type',
+          // A correction to the status the tie already has is a mistake in the form; any other
+          // event that no longer fits means the tie moved on since the page was read.
+          invalidTransition: (message) =>
+            input.type === 'corrected' ? fail('invalid_input', message, { fieldErrors: { targetStatus: [message] } }) : fail('conflict', message),
+        });
+      }
       return { eventId: result.event.id, status: result.status, revision: result.revision };
     }),
 });
