@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { tieEventEffects, tieEvents, ties } from '../../db/schema';
 import { partialDate } from '../dates/partial-date';
@@ -107,13 +107,3 @@ export async function storeTieHistories(db: Queryable, tieIds: readonly number[]
   }
   return histories;
 }
-
-/** Every tie's derived history, rebuilt: after a migration that changes the rules, or a restore. */
-export async function storeAllTieHistories(db: Queryable): Promise<number> {
-  const rows = await db.select({ id: ties.id }).from(ties).orderBy(asc(ties.id));
-  await storeTieHistories(db, rows.map((r) => r.id));
-  return rows.length;
-}
-
-/** SQL for "this event still counts", for queries joining `tie_event_effects`. */
-export const countsCondition = sql`${tieEventEffects.counts}`;
